@@ -1,0 +1,58 @@
+// `kbe create -f`: every document of every source is sent to the cluster in order, as kubectl's
+// resource builder does: the kind must be one the cluster serves, the object's namespace must agree with
+// -n, and each success prints `<kind>/<name> created` while each failure prints its error (with the
+// source it came from) and makes the exit code 1 without stopping the others.
+
+import {CliError} from '../api/errors.js'
+import {kindPath, resourceForKind} from '../api/registry.js'
+import type {KubeObject} from '../api/types.js'
+import type {Cluster} from '../cluster/cluster.js'
+import type {ManifestDocument} from '../io/manifests.js'
+import {addSourceToError} from './errors.js'
+import {noKindMatch} from './manifest-source.js'
+import {CommandOutput} from './output.js'
+
+export interface CreateOptions {
+  namespace: string
+  /** Whether -n was given (then it must agree with the objects' own namespaces). */
+  namespaceGiven: boolean
+}
+
+/** Returns the object to create with its namespace settled, or throws kubectl's client-side error. */
+export function prepareObject(doc: ManifestDocument, options: CreateOptions): KubeObject {
+  const obj = structuredClone(doc.object) as unknown as KubeObject
+  const info = resourceForKind(String(obj.apiVersion ?? ''), String(obj.kind ?? ''))
+  if (!info) throw noKindMatch(doc)
+  if (!info.simulated) {
+    throw new CliError(`kbe's simulated cluster cannot create ${obj.kind} objects yet (from "${doc.source}")`)
+  }
+  obj.metadata ??= {}
+  if (typeof obj.metadata !== 'object' || Array.isArray(obj.metadata)) return obj
+  if (!info.namespaced) {
+    delete obj.metadata.namespace
+    return obj
+  }
+  const own = obj.metadata.namespace
+  if (own && options.namespaceGiven && own !== options.namespace) {
+    throw new CliError(`the namespace from the provided object "${own}" does not match the namespace "${options.namespace}". You must pass '--namespace=${own}' to perform this operation.`)
+  }
+  obj.metadata.namespace = own || options.namespace
+  return obj
+}
+
+/** Runs `kbe create -f` for documents already read. */
+export function runCreate(options: CreateOptions, docs: ManifestDocument[], cluster: Cluster): CommandOutput {
+  const result = new CommandOutput()
+  if (docs.length === 0) throw new CliError('no objects passed to create')
+  for (const doc of docs) {
+    try {
+      const obj = prepareObject(doc, options)
+      const created = cluster.create(obj)
+      const info = resourceForKind(created.apiVersion, created.kind)
+      result.out(`${info ? kindPath(info) : created.kind.toLowerCase()}/${created.metadata.name} created\n`)
+    } catch (error) {
+      result.fail(addSourceToError('creating', doc.source, error))
+    }
+  }
+  return result
+}

@@ -1,0 +1,58 @@
+// How commands read `-f` arguments: the ReadOptions for src/io/manifests (stdin, the bundled tutorial
+// specs, offline mode from KBE_OFFLINE, notes to stderr), and turning documents into targets (resource,
+// namespace, name) for delete and scale. Reading happens before the cluster is locked, so a slow URL
+// never holds other terminals up.
+
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {CliError} from '../api/errors.js'
+import {resourceForKind, type ResourceInfo} from '../api/registry.js'
+import {readManifests, type ManifestDocument} from '../io/manifests.js'
+
+/** Returns the absolute path of the project's fixtures/ folder (works from src/ and from dist/src/). */
+export function fixturesDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const up = here.includes(`${path.sep}dist${path.sep}`) ? ['..', '..', '..'] : ['..', '..']
+  return path.resolve(here, ...up, 'fixtures')
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** Reads every `-f` source into documents (throws a CliError for a bad source). */
+export async function readSources(filenames: string[]): Promise<ManifestDocument[]> {
+  return readManifests(filenames, {
+    readStdin,
+    offline: process.env.KBE_OFFLINE === '1' || process.env.KBE_OFFLINE === 'true',
+    note: (line) => process.stderr.write(`${line}\n`),
+    fixturesDir: fixturesDir(),
+  })
+}
+
+export interface ManifestTarget {
+  info: ResourceInfo
+  namespace: string | undefined
+  name: string
+  source: string
+  object: Record<string, unknown>
+}
+
+/** Returns the resource kind mapping error kubectl prints for a kind the cluster doesn't serve. */
+export function noKindMatch(doc: ManifestDocument): CliError {
+  const obj = doc.object as {apiVersion?: string; kind?: string; metadata?: {name?: string; namespace?: string}}
+  return new CliError(`resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${doc.source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`)
+}
+
+/** Returns the (resource, namespace, name) each document names; `namespace` is the -n default. */
+export function targetsOf(docs: ManifestDocument[], namespace: string): ManifestTarget[] {
+  return docs.map((doc) => {
+    const obj = doc.object as {apiVersion?: string; kind?: string; metadata?: {name?: string; namespace?: string}}
+    const info = resourceForKind(String(obj.apiVersion ?? ''), String(obj.kind ?? ''))
+    if (!info) throw noKindMatch(doc)
+    const ns = info.namespaced ? obj.metadata?.namespace ?? namespace : undefined
+    return {info, namespace: ns, name: String(obj.metadata?.name ?? ''), source: doc.source, object: doc.object}
+  })
+}

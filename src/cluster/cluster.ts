@@ -1,0 +1,224 @@
+// The Cluster facade: one simulated single-node cluster as a value. It wires the object store, the
+// admission chain, the controllers and the kubelet's timeline to the injected clock instant and the
+// seeded random source. `advanceTo(t)` fires every planned kubelet step up to t in time order, letting
+// the controllers settle after each, so the state at t does not depend on how often kbe was invoked in
+// between. The verbs (create, delete, scale, update) are what the apiserver offers the commands.
+
+import type {KubeObject, Pod} from '../api/types.js'
+import {resourceForKind, type ResourceInfo} from '../api/registry.js'
+import {ObjectStore} from '../store/store.js'
+import {Sfc32, seedState} from '../util/random.js'
+import {rfc3339} from '../util/clock.js'
+import type {Action, ControllerContext} from '../controllers/context.js'
+import {runControllers} from '../controllers/runner.js'
+import {planTermination, runKubeletStep, type KubeletView} from '../controllers/pod-lifecycle.js'
+import {expireEvents, recordEvent} from './events.js'
+import {admit} from './admission.js'
+import {NODE_NAME, bootstrapObjects, corednsReplicaSet, nodeObject} from './bootstrap.js'
+import {STATE_KIND, STATE_VERSION, type ClusterState, type PodStep} from './state.js'
+
+/** How long a fresh cluster has been up when the learner first sees it. */
+export const BOOTSTRAP_LEAD_MS = 60_000
+
+export class Cluster {
+  readonly store: ObjectStore
+  readonly random: Sfc32
+  private readonly rv: {value: number}
+
+  constructor(readonly state: ClusterState) {
+    this.random = new Sfc32(state.random)
+    this.rv = {value: state.resourceVersion}
+    this.store = new ObjectStore(state.objects, this.rv, {now: () => this.now(), random: this.random})
+  }
+
+  /** Returns a fresh cluster that came up BOOTSTRAP_LEAD_MS before `now`, advanced to `now`. */
+  static bootstrap(now: Date, seed: number): Cluster {
+    const state: ClusterState = {
+      kind: STATE_KIND, version: STATE_VERSION, seed, random: seedState(seed),
+      time: now.getTime() - BOOTSTRAP_LEAD_MS, resourceVersion: 0, eventSequence: 0, objects: {}, runtime: {}, images: {},
+    }
+    const cluster = new Cluster(state)
+    const hex = (bytes: number) => Array.from({length: bytes}, () => cluster.random.int(256).toString(16).padStart(2, '0')).join('')
+    for (const obj of bootstrapObjects()) {
+      const created = cluster.store.create(obj)
+      if (created.kind === 'Deployment') cluster.store.create(corednsReplicaSet(created))
+    }
+    cluster.store.create(nodeObject(rfc3339(cluster.now()), hex))
+    cluster.settle()
+    cluster.advanceTo(now)
+    return cluster
+  }
+
+  /** Returns a number that changes whenever any object changes (the store's resourceVersion). */
+  revision(): number {
+    return this.rv.value
+  }
+
+  /** Returns the model's current instant. */
+  now(): Date {
+    return new Date(this.state.time)
+  }
+
+  /** Returns the state to persist (the random generator's position included). */
+  snapshot(): ClusterState {
+    this.state.random = this.random.state()
+    this.state.resourceVersion = this.rv.value
+    return this.state
+  }
+
+  /** Moves the model to `target`, firing every kubelet step due by then in time order. Never goes back. */
+  advanceTo(target: Date): void {
+    const end = target.getTime()
+    for (;;) {
+      const due = this.nextDueStep(end)
+      if (!due) break
+      if (due.step.at > this.state.time) this.state.time = due.step.at
+      this.runStep(due.uid, due.step)
+      this.settle()
+    }
+    if (end > this.state.time) this.state.time = end
+    this.settle()
+    expireEvents(this.store, this.now())
+  }
+
+  private nextDueStep(end: number): {uid: string; step: PodStep} | undefined {
+    let best: {uid: string; step: PodStep; key: string} | undefined
+    for (const [uid, rt] of Object.entries(this.state.runtime)) {
+      const step = rt.steps[0]
+      if (!step || step.at > end) continue
+      const key = `${rt.namespace}/${rt.name}`
+      if (!best || step.at < best.step.at || (step.at === best.step.at && key < best.key)) best = {uid, step, key}
+    }
+    return best
+  }
+
+  private runStep(uid: string, step: PodStep): void {
+    const rt = this.state.runtime[uid]
+    rt.steps.shift()
+    const pod = this.store.find<Pod>('pods', rt.namespace, rt.name)
+    if (!pod || pod.metadata.uid !== uid) {
+      delete this.state.runtime[uid]
+      return
+    }
+    if (step.step === 'remove') {
+      this.store.remove(pod)
+      delete this.state.runtime[uid]
+      return
+    }
+    const node = this.store.find('nodes', undefined, NODE_NAME)
+    if (!node) return
+    const view: KubeletView = {...this.controllerContext(), node: node as KubeletView['node'], images: this.state.images, podIPsInUse: this.podIPsInUse()}
+    this.apply(runKubeletStep(pod, rt, step, view))
+    rt.steps.sort((a, b) => a.at - b.at)
+  }
+
+  /** Returns the pod IPs held by pods that still exist (terminating ones included). */
+  podIPsInUse(): Set<string> {
+    const ips = new Set<string>()
+    for (const rt of Object.values(this.state.runtime)) if (rt.ip) ips.add(rt.ip)
+    for (const pod of this.store.list<Pod>('pods')) if (pod.status?.podIP) ips.add(pod.status.podIP)
+    return ips
+  }
+
+  private controllerContext(): ControllerContext {
+    return {store: this.store, now: this.now(), random: this.random, nodeName: NODE_NAME}
+  }
+
+  /** Runs the controllers until none has anything left to do. */
+  settle(): void {
+    runControllers(() => this.controllerContext(), (actions) => this.apply(actions))
+  }
+
+  private apply(actions: Action[]): void {
+    for (const action of actions) {
+      switch (action.type) {
+        case 'create': {
+          const created = this.admitAndCreate(action.object)
+          if (action.createdEvent) this.record(action.createdEvent(created.metadata.name as string))
+          break
+        }
+        case 'update':
+          this.store.update(action.object)
+          break
+        case 'delete':
+          this.deleteObject(action.object)
+          break
+        case 'event':
+          this.record(action.event)
+          break
+        case 'runtime':
+          this.state.runtime[action.uid] = action.runtime
+          break
+      }
+    }
+  }
+
+  private record(event: Parameters<typeof recordEvent>[1]): void {
+    this.state.eventSequence += 1
+    recordEvent(this.store, event, this.now(), this.state.eventSequence)
+  }
+
+  private admitAndCreate(obj: KubeObject): KubeObject {
+    const admitted = admit(obj, {random: this.random, store: this.store, serviceIPsInUse: () => this.serviceIPsInUse()})
+    return this.store.create(admitted)
+  }
+
+  /** Returns the service VIPs in use. */
+  serviceIPsInUse(): Set<string> {
+    const ips = new Set<string>()
+    for (const svc of this.store.list('services')) {
+      for (const ip of ((svc.spec as {clusterIPs?: string[]}).clusterIPs ?? [])) ips.add(ip)
+    }
+    return ips
+  }
+
+  /** Creates an object as the apiserver would (admission, validation, defaults), then lets controllers react. */
+  create(obj: KubeObject): KubeObject {
+    const created = this.admitAndCreate(obj)
+    this.settle()
+    return created
+  }
+
+  /** Replaces an object (spec changes bump metadata.generation), then lets controllers react. */
+  update(obj: KubeObject, specChanged: boolean): KubeObject {
+    if (specChanged && obj.metadata.generation !== undefined) obj.metadata.generation += 1
+    const updated = this.store.update(obj)
+    this.settle()
+    return updated
+  }
+
+  /** Deletes an object: pods gracefully through the kubelet (unless `immediate`), everything else at once. */
+  delete(obj: KubeObject, immediate = false): void {
+    this.deleteObject(obj, immediate)
+    this.settle()
+  }
+
+  private deleteObject(obj: KubeObject, immediate = false): void {
+    const current = this.store.find(this.infoOf(obj).resource, obj.metadata.namespace, obj.metadata.name as string)
+    if (!current || current.metadata.deletionTimestamp) return
+    if (current.kind !== 'Pod') {
+      this.store.remove(current)
+      return
+    }
+    const pod = current as Pod
+    const uid = pod.metadata.uid as string
+    const grace = pod.spec.terminationGracePeriodSeconds ?? 30
+    const rt = this.state.runtime[uid] ?? {namespace: pod.metadata.namespace as string, name: pod.metadata.name as string, steps: []}
+    this.state.runtime[uid] = rt
+    if (!pod.spec.nodeName || immediate) {
+      this.store.remove(pod)
+      delete this.state.runtime[uid]
+      return
+    }
+    pod.metadata.deletionTimestamp = rfc3339(this.now().getTime() + grace * 1000)
+    pod.metadata.deletionGracePeriodSeconds = grace
+    this.store.update(pod)
+    planTermination(rt, this.now().getTime(), this.random, true)
+  }
+
+  private infoOf(obj: KubeObject): ResourceInfo {
+    const info = resourceForKind(obj.apiVersion, obj.kind)
+    if (!info) throw new Error(`kbe: no resource for ${obj.apiVersion} ${obj.kind}`)
+    return info
+  }
+}

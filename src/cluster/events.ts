@@ -1,0 +1,58 @@
+// Recording events as the API shows them (core/v1 Event): named `<object>.<hex of the time in ns>`,
+// kept in the involved object's namespace, and aggregated like the client-go recorder does when the same
+// event repeats (count and lastTimestamp grow). Events expire after an hour, as with the apiserver's
+// default --event-ttl.
+
+import type {Event, KubeObject} from '../api/types.js'
+import type {EventSpec} from '../controllers/context.js'
+import type {ObjectStore} from '../store/store.js'
+import {rfc3339} from '../util/clock.js'
+
+export const EVENT_TTL_MS = 60 * 60 * 1000
+
+/** Records (or aggregates) one event at `now`; `sequence` makes names unique within one instant. */
+export function recordEvent(store: ObjectStore, spec: EventSpec, now: Date, sequence: number): void {
+  const involved = spec.involved
+  const namespace = involved.metadata.namespace ?? 'default'
+  const stamp = rfc3339(now)
+  const existing = store.list<Event>('events', namespace).find((e) =>
+    e.involvedObject.uid === involved.metadata.uid && e.reason === spec.reason && e.message === spec.message &&
+    e.type === spec.type && e.source.component === spec.component && e.involvedObject.fieldPath === spec.fieldPath)
+  if (existing) {
+    store.update({...existing, count: existing.count + 1, lastTimestamp: stamp})
+    return
+  }
+  const nanos = BigInt(now.getTime()) * 1_000_000n + BigInt(sequence % 1_000_000)
+  const event: Event = {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: {name: `${involved.metadata.name}.${nanos.toString(16)}`, namespace},
+    involvedObject: involvedReference(involved, spec.fieldPath),
+    reason: spec.reason,
+    message: spec.message,
+    source: spec.host ? {component: spec.component, host: spec.host} : {component: spec.component},
+    firstTimestamp: stamp,
+    lastTimestamp: stamp,
+    count: 1,
+    type: spec.type,
+    eventTime: null,
+    reportingComponent: spec.component,
+    reportingInstance: spec.host ?? '',
+  }
+  store.create(event)
+}
+
+function involvedReference(obj: KubeObject, fieldPath?: string): Event['involvedObject'] {
+  const ref: Event['involvedObject'] = {kind: obj.kind, name: obj.metadata.name as string, uid: obj.metadata.uid, apiVersion: obj.apiVersion, resourceVersion: obj.metadata.resourceVersion}
+  if (obj.metadata.namespace) ref.namespace = obj.metadata.namespace
+  if (fieldPath) ref.fieldPath = fieldPath
+  return ref
+}
+
+/** Removes the events whose last occurrence is older than the TTL. */
+export function expireEvents(store: ObjectStore, now: Date): void {
+  const cutoff = now.getTime() - EVENT_TTL_MS
+  for (const e of store.list<Event>('events')) {
+    if (Date.parse(e.lastTimestamp) < cutoff) store.remove(e)
+  }
+}

@@ -1,0 +1,152 @@
+// The replication manager: keeps the number of active pods a ReplicationController owns at
+// spec.replicas and reports status. Pods are created from the template with generateName `<rc>-` and a
+// controller ownerReference; on scale-down the least valuable pods go first (kubectl's ActivePods
+// ranking: unscheduled, pending, not ready, ready for less time, more restarts, newer). Orphan pods that
+// match the selector are adopted. The ReplicaSet controller shares this core (issue: deployments).
+
+import type {KubeObject, OwnerReference, Pod, PodTemplateSpec, ReplicationController} from '../api/types.js'
+import {clone, jsonEqual, type Action, type ControllerContext} from './context.js'
+
+/** Returns the controller ownerReference of an object, if any. */
+export function controllerOf(obj: KubeObject): OwnerReference | undefined {
+  return obj.metadata.ownerReferences?.find((o) => o.controller)
+}
+
+/** Returns whether a pod counts as active (kubelet hasn't finished it and nobody is deleting it). */
+export function isPodActive(pod: Pod): boolean {
+  return !pod.metadata.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed'
+}
+
+/** Returns whether a pod is Ready (its Ready condition is True). */
+export function isPodReady(pod: Pod): boolean {
+  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false
+}
+
+function matchesSelector(selector: Record<string, string>, labels: Record<string, string> | undefined): boolean {
+  const entries = Object.entries(selector)
+  return entries.length > 0 && entries.every(([k, v]) => labels?.[k] === v)
+}
+
+const PHASE_RANK: Record<string, number> = {Pending: 0, Unknown: 1, Running: 2}
+
+function readySince(pod: Pod): number {
+  const c = pod.status?.conditions?.find((x) => x.type === 'Ready' && x.status === 'True')
+  return c?.lastTransitionTime ? Date.parse(c.lastTransitionTime) : 0
+}
+
+/** Orders pods so that the ones to delete first on scale-down come first (controller.ActivePods). */
+export function compareForDeletion(a: Pod, b: Pod): number {
+  const assigned = (p: Pod) => (p.spec.nodeName ? 1 : 0)
+  if (assigned(a) !== assigned(b)) return assigned(a) - assigned(b)
+  const phase = (p: Pod) => PHASE_RANK[p.status?.phase ?? 'Pending'] ?? 0
+  if (phase(a) !== phase(b)) return phase(a) - phase(b)
+  const ready = (p: Pod) => (isPodReady(p) ? 1 : 0)
+  if (ready(a) !== ready(b)) return ready(a) - ready(b)
+  if (isPodReady(a) && readySince(a) !== readySince(b)) return readySince(b) - readySince(a)
+  const restarts = (p: Pod) => (p.status?.containerStatuses ?? []).reduce((n, s) => n + s.restartCount, 0)
+  if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a)
+  const created = (p: Pod) => Date.parse(p.metadata.creationTimestamp ?? '') || 0
+  if (created(a) !== created(b)) return created(b) - created(a)
+  return 0
+}
+
+/** Returns a new pod for a controller's template, owned by `owner`. */
+export function podFromTemplate(template: PodTemplateSpec, owner: KubeObject, namePrefix: string): Pod {
+  const meta = template.metadata ?? {}
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      generateName: namePrefix,
+      namespace: owner.metadata.namespace,
+      ...(meta.labels ? {labels: clone(meta.labels)} : {}),
+      ...(meta.annotations ? {annotations: clone(meta.annotations)} : {}),
+      ownerReferences: [{apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name as string, uid: owner.metadata.uid as string, controller: true, blockOwnerDeletion: true}],
+    },
+    spec: clone(template.spec),
+  }
+  return pod
+}
+
+/** Syncs one replicated set of pods: creates, deletes and adopts to reach `replicas`; returns actions. */
+export function syncReplicas(owner: KubeObject, replicas: number, selector: (labels?: Record<string, string>) => boolean, template: PodTemplateSpec, pods: Pod[], component: string): Action[] {
+  const actions: Action[] = []
+  const uid = owner.metadata.uid
+  const owned: Pod[] = []
+  for (const pod of pods) {
+    const ref = controllerOf(pod)
+    if (ref?.uid === uid) owned.push(pod)
+    else if (!ref && isPodActive(pod) && selector(pod.metadata.labels)) {
+      const adopted = clone(pod)
+      adopted.metadata.ownerReferences = [...(adopted.metadata.ownerReferences ?? []), {apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name as string, uid: uid as string, controller: true, blockOwnerDeletion: true}]
+      actions.push({type: 'update', object: adopted})
+      owned.push(adopted)
+    }
+  }
+  const active = owned.filter(isPodActive)
+  const diff = active.length - replicas
+  if (diff < 0) {
+    for (let i = 0; i < -diff; i++) actions.push({type: 'create', object: podFromTemplate(template, owner, `${owner.metadata.name}-`), createdEvent: (name) => ({involved: owner, type: 'Normal', reason: 'SuccessfulCreate', component, message: `Created pod: ${name}`})})
+  } else if (diff > 0) {
+    const victims = [...active].sort(compareForDeletion).slice(0, diff)
+    for (const pod of victims) {
+      actions.push({type: 'delete', object: pod})
+      actions.push({type: 'event', event: {involved: owner, type: 'Normal', reason: 'SuccessfulDelete', component, message: `Deleted pod: ${pod.metadata.name}`}})
+    }
+  }
+  return actions
+}
+
+/** Returns the RC status computed from the pods it owns. */
+export function replicationStatus(rc: ReplicationController, owned: Pod[]): NonNullable<ReplicationController['status']> {
+  const active = owned.filter(isPodActive)
+  const ready = active.filter(isPodReady).length
+  const labeled = active.filter((p) => matchesSelector(rc.spec.template?.metadata?.labels ?? {}, p.metadata.labels)).length
+  // Every field but replicas is omitempty in the API.
+  const status: NonNullable<ReplicationController['status']> = {replicas: active.length}
+  if (labeled) status.fullyLabeledReplicas = labeled
+  if (ready) status.readyReplicas = ready
+  if (ready) status.availableReplicas = ready
+  status.observedGeneration = rc.metadata.generation ?? 1
+  return status
+}
+
+/** The ReplicationController controller. */
+export function reconcileReplicationControllers(ctx: ControllerContext): Action[] {
+  const actions: Action[] = []
+  for (const rc of ctx.store.list<ReplicationController>('replicationcontrollers')) {
+    if (rc.metadata.deletionTimestamp || !rc.spec.template) continue
+    const selector = rc.spec.selector ?? {}
+    const pods = ctx.store.list<Pod>('pods', rc.metadata.namespace)
+    const changes = syncReplicas(rc, rc.spec.replicas ?? 1, (l) => matchesSelector(selector, l), rc.spec.template, pods, 'replication-controller')
+    actions.push(...changes)
+    // Status is written once the pods are as they should be (the next pass sees the new pods).
+    if (changes.length) continue
+    const owned = pods.filter((p) => controllerOf(p)?.uid === rc.metadata.uid)
+    const status = replicationStatus(rc, owned)
+    if (!jsonEqual(rc.status ?? {}, status)) actions.push({type: 'update', object: {...clone(rc), status}})
+  }
+  return actions
+}
+
+interface ReplicaSetLike extends KubeObject {
+  spec: {replicas?: number; selector?: {matchLabels?: Record<string, string>}; template?: PodTemplateSpec}
+  status?: Record<string, unknown>
+}
+
+/** The ReplicaSet controller: the same core as the RC one, with a label-selector object. */
+export function reconcileReplicaSets(ctx: ControllerContext): Action[] {
+  const actions: Action[] = []
+  for (const rs of ctx.store.list<ReplicaSetLike>('replicasets')) {
+    if (rs.metadata.deletionTimestamp || !rs.spec.template) continue
+    const selector = rs.spec.selector?.matchLabels ?? {}
+    const pods = ctx.store.list<Pod>('pods', rs.metadata.namespace)
+    const changes = syncReplicas(rs, rs.spec.replicas ?? 1, (l) => matchesSelector(selector, l), rs.spec.template, pods, 'replicaset-controller')
+    actions.push(...changes)
+    if (changes.length) continue
+    const owned = pods.filter((p) => controllerOf(p)?.uid === rs.metadata.uid)
+    const status = replicationStatus(rs as unknown as ReplicationController, owned)
+    if (!jsonEqual(rs.status ?? {}, status)) actions.push({type: 'update', object: {...clone(rs), status}})
+  }
+  return actions
+}

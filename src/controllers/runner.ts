@@ -1,0 +1,38 @@
+// Runs the controllers to a fixed point, like the control plane would converge: every pass asks each
+// controller, in a fixed order, for its actions; the caller applies them; the loop ends when a pass has
+// nothing to do. A cap on passes turns an oscillation (two controllers undoing each other) into a
+// descriptive error instead of a hang.
+
+import type {Action, Controller, ControllerContext} from './context.js'
+import {collectGarbage} from './garbage-collector.js'
+import {reconcileEndpoints} from './endpoints.js'
+import {schedulePods} from './pod-lifecycle.js'
+import {reconcileReplicaSets, reconcileReplicationControllers} from './replication.js'
+
+/** The controllers, in the order each pass runs them. */
+export const CONTROLLERS: readonly {name: string; run: Controller}[] = [
+  {name: 'garbage-collector', run: collectGarbage},
+  {name: 'replication-controller', run: reconcileReplicationControllers},
+  {name: 'replicaset-controller', run: reconcileReplicaSets},
+  {name: 'default-scheduler', run: schedulePods},
+  {name: 'endpoints-controller', run: reconcileEndpoints},
+]
+
+export const MAX_PASSES = 50
+
+/** Runs passes until no controller returns an action; throws if that takes more than MAX_PASSES. */
+export function runControllers(context: () => ControllerContext, apply: (actions: Action[]) => void): void {
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let acted = false
+    for (const controller of CONTROLLERS) {
+      const actions = controller.run(context())
+      if (actions.length) {
+        acted = true
+        apply(actions)
+      }
+    }
+    if (!acted) return
+  }
+  const busy = CONTROLLERS.filter((c) => c.run(context()).length).map((c) => c.name)
+  throw new Error(`kbe: the controllers did not settle after ${MAX_PASSES} passes (still acting: ${busy.join(', ')})`)
+}

@@ -1,0 +1,160 @@
+// The cluster's home on disk: `$KBE_HOME/cluster.json` (default ~/.kbe). Writes are atomic (a private
+// temporary file, fsync, rename over the old one, fsync of the folder), so a kbe killed at any moment
+// leaves either the old or the new state. Writers are serialized by an exclusive lock file holding the
+// writer's pid; a lock left by a dead process is taken over safely. Readers need no lock. A state file
+// that can't be read or was written by another kbe version is never overwritten without `kbe reset`.
+
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {CliError} from '../api/errors.js'
+import {STATE_KIND, STATE_VERSION, type ClusterState} from '../cluster/state.js'
+
+export const STATE_FILE = 'cluster.json'
+const LOCK_FILE = 'cluster.lock'
+const TAKEOVER_FILE = 'cluster.lock.takeover'
+export const LOCK_TIMEOUT_MS = 30_000
+
+/** Returns the folder kbe keeps its cluster in. */
+export function kbeHome(env: NodeJS.ProcessEnv = process.env): string {
+  return env.KBE_HOME && env.KBE_HOME !== '' ? path.resolve(env.KBE_HOME) : path.join(os.homedir(), '.kbe')
+}
+
+function resetHint(file: string): string {
+  return `run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${file}.bak)`
+}
+
+/** Returns the persisted state, undefined when there is none yet, or throws a CliError naming the file. */
+export function loadState(home: string): ClusterState | undefined {
+  const file = path.join(home, STATE_FILE)
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return undefined
+    if (code === 'EACCES' || code === 'EPERM') throw new CliError(`cannot read the cluster state ${file}: permission denied; fix its permissions or ${resetHint(file)}`)
+    if (code === 'EISDIR') throw new CliError(`the cluster state ${file} is a directory, not a file; ${resetHint(file)}`)
+    throw new CliError(`cannot read the cluster state ${file}: ${(error as Error).message}`)
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    const what = text.trim() === '' ? 'is empty' : 'is corrupt (not valid JSON)'
+    throw new CliError(`the cluster state ${file} ${what}; ${resetHint(file)}`)
+  }
+  const state = parsed as Partial<ClusterState>
+  if (typeof state !== 'object' || state === null || state.kind !== STATE_KIND) {
+    throw new CliError(`${file} is not a kbe cluster state; ${resetHint(file)}`)
+  }
+  if (state.version !== STATE_VERSION) {
+    throw new CliError(`the cluster state ${file} has format version ${String(state.version)}, this kbe reads version ${STATE_VERSION}; use the kbe that wrote it, or ${resetHint(file)}`)
+  }
+  if (!state.objects || !state.runtime || !Array.isArray(state.random) || typeof state.time !== 'number') {
+    throw new CliError(`the cluster state ${file} is incomplete; ${resetHint(file)}`)
+  }
+  return state as ClusterState
+}
+
+/** Writes the state atomically: readers and a crash at any point see the old or the new file, never a mix. */
+export function saveState(home: string, state: ClusterState): void {
+  fs.mkdirSync(home, {recursive: true})
+  const file = path.join(home, STATE_FILE)
+  const tmp = path.join(home, `.${STATE_FILE}.${process.pid}.${Date.now()}.tmp`)
+  const fd = fs.openSync(tmp, 'w', 0o600)
+  try {
+    fs.writeSync(fd, JSON.stringify(state))
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+  fs.renameSync(tmp, file)
+  syncFolder(home)
+}
+
+function syncFolder(folder: string): void {
+  try {
+    const fd = fs.openSync(folder, 'r')
+    try {
+      fs.fsyncSync(fd)
+    } finally {
+      fs.closeSync(fd)
+    }
+  } catch {
+    // Not every platform lets a folder be fsynced; the rename is still atomic.
+  }
+}
+
+/** Moves the state file aside (to cluster.json.bak) so the next command starts a fresh cluster. */
+export function resetState(home: string): boolean {
+  const file = path.join(home, STATE_FILE)
+  if (!fs.existsSync(file)) return false
+  fs.renameSync(file, `${file}.bak`)
+  syncFolder(home)
+  return true
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+function tryCreate(file: string, content: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'wx', 0o600)
+    fs.writeSync(fd, content)
+    fs.closeSync(fd)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  }
+}
+
+/** Removes the lock if its holder is dead. Only one process at a time may try (the takeover file). */
+function breakStaleLock(home: string): void {
+  const lock = path.join(home, LOCK_FILE)
+  const takeover = path.join(home, TAKEOVER_FILE)
+  if (!tryCreate(takeover, String(process.pid))) {
+    // Someone else is taking over; a takeover file left by a killed process goes after 5 s.
+    try {
+      if (Date.now() - fs.statSync(takeover).mtimeMs > 5000) fs.rmSync(takeover, {force: true})
+    } catch { /* gone already */ }
+    return
+  }
+  try {
+    const holder = Number(fs.readFileSync(lock, 'utf8'))
+    if (Number.isInteger(holder) && holder > 0 && !processAlive(holder)) fs.rmSync(lock, {force: true})
+  } catch {
+    // The lock vanished meanwhile: nothing to break.
+  } finally {
+    fs.rmSync(takeover, {force: true})
+  }
+}
+
+/** Takes the writers' lock (waiting for another kbe up to LOCK_TIMEOUT_MS) and returns its release function. */
+export function acquireLock(home: string, timeoutMs = LOCK_TIMEOUT_MS): () => void {
+  fs.mkdirSync(home, {recursive: true})
+  const lock = path.join(home, LOCK_FILE)
+  const deadline = Date.now() + timeoutMs
+  let wait = 2
+  for (;;) {
+    if (tryCreate(lock, String(process.pid))) break
+    breakStaleLock(home)
+    if (Date.now() > deadline) {
+      throw new CliError(`timed out after ${Math.round(timeoutMs / 1000)}s waiting for another kbe to release ${lock}; if no other kbe is running, delete that file`)
+    }
+    sleep(wait + Math.floor(Math.random() * wait))
+    wait = Math.min(wait * 2, 50)
+  }
+  return () => fs.rmSync(lock, {force: true})
+}

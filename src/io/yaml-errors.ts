@@ -1,0 +1,189 @@
+// Turns a js-yaml error into the text go-yaml (inside kubectl's sigs.k8s.io/yaml) prints for the same
+// broken document, e.g. `yaml: line 5: mapping values are not allowed in this context`. The two parsers
+// notice problems at different places and word them differently, so this module reads the js-yaml reason
+// plus the character at the error position and applies rules checked case by case against kubectl v1.32
+// (the cases live in test/unit/manifests-yaml-errors.test.ts). go-yaml's line numbers have a quirk kept
+// here: scanner errors print the 1-based line, parser errors print the 0-based line of the offending
+// token, and an error on the first line prints no line at all. Lines count from the start of the
+// `---`-separated document, because kubectl parses each document on its own. Pure functions only.
+
+import {findTabProblem} from './yaml-tabs.js'
+
+/** A go-yaml complaint: its reason text, the 0-based line it concerns and which stage reports it. */
+export interface YamlProblem {
+  line: number
+  reason: string
+  /** scanner errors print line+1, parser errors print line; 'reader' errors print no line. */
+  stage: 'scanner' | 'parser' | 'reader'
+}
+
+/** What js-yaml reported: its reason and the 0-based position. */
+export interface JsYamlMark {
+  reason: string
+  line: number
+  column: number
+  position: number
+}
+
+/** The outcome of explaining an error: go-yaml's problem, or "no error": go-yaml stops after the root node. */
+export type YamlVerdict = {problem: YamlProblem} | {rootOnly: true}
+
+/** Returns go-yaml's message for a problem, e.g. `yaml: line 4: did not find expected key`. */
+export function formatYamlProblem(problem: YamlProblem): string {
+  const line = problem.stage === 'scanner' ? problem.line + 1 : problem.line
+  const where = problem.stage !== 'reader' && problem.line !== 0 ? `line ${line}: ` : ''
+  return `yaml: ${where}${problem.reason}`
+}
+
+/**
+ * Returns go-yaml's verdict on a document, given js-yaml's error (if js-yaml failed) and the document
+ * text. go-yaml also rejects some tabs js-yaml accepts, so this is consulted even when js-yaml succeeded.
+ */
+export function explainYamlDocument(document: string, jsError: JsYamlMark | undefined): YamlVerdict | undefined {
+  const lines = document.split('\n')
+  const tab = findTabProblem(lines)
+  if (tab && (!jsError || tab.line <= jsError.line)) return {problem: tab}
+  if (!jsError) return undefined
+  return explainJsYamlError(jsError, lines)
+}
+
+/** Returns go-yaml's verdict for a js-yaml error (see the module header). */
+function explainJsYamlError(mark: JsYamlMark, lines: string[]): YamlVerdict {
+  const {reason, line} = mark
+  const scanner = (text: string, at = line): YamlVerdict => ({problem: {line: at, reason: text, stage: 'scanner'}})
+  const parser = (text: string, at = line): YamlVerdict => ({problem: {line: at, reason: text, stage: 'parser'}})
+  const reader = (text: string): YamlVerdict => ({problem: {line, reason: text, stage: 'reader'}})
+  if (reason.startsWith('unidentified alias')) return reader(`unknown anchor '${/"(.*)"/.exec(reason)?.[1] ?? ''}' referenced`)
+  if (reason.includes('non-printable characters')) return reader('control characters are not allowed')
+  if (reason.startsWith('missed comma between flow collection entries')) {
+    return parser(`did not find expected ',' or '${closingBracket(lines, line, mark.column)}'`)
+  }
+  if (reason.startsWith('unexpected end of the stream within a flow collection')) {
+    return parser(`did not find expected ',' or '${closingBracket(lines, lines.length, 0)}'`)
+  }
+  if (/^unexpected end of the stream within a (double|single) quoted scalar/.test(reason)) {
+    return scanner('found unexpected end of stream')
+  }
+  if (reason.startsWith('unknown escape sequence')) return scanner('found unknown escape character')
+  if (/^name of an (alias|anchor) node must contain/.test(reason)) {
+    return scanner('did not find expected alphabetic or numeric character')
+  }
+  if (reason.startsWith('a line break is expected')) return scanner('did not find expected comment or line break')
+  if (reason.includes('a multiline key may not be an implicit key')) return scanner("could not find expected ':'")
+  if (reason.includes('a colon is missed')) return scanner("could not find expected ':'", nextTokenLine(lines, line))
+  if (reason.startsWith('directives end mark is expected')) return explainDirective(lines, line)
+  if (reason.startsWith('tab characters must not be used in indentation')) {
+    return scanner('found character that cannot start any token')
+  }
+  if (STRUCTURAL_REASONS.some((prefix) => reason.startsWith(prefix))) return explainStructural(mark, lines)
+  return scanner(reason)
+}
+
+const STRUCTURAL_REASONS = [
+  'bad indentation of a mapping entry',
+  'bad indentation of a sequence entry',
+  'end of the stream or a document separator is expected',
+  'incomplete explicit mapping pair',
+]
+
+/**
+ * Explains js-yaml's indentation complaints by the character they point at: an unexpected `:` is
+ * go-yaml's scanner error, an unexpected key or `-` is a parser error whose wording depends on whether
+ * the enclosing block collection is a mapping or a sequence.
+ */
+function explainStructural(mark: JsYamlMark, lines: string[]): YamlVerdict {
+  const text = lines[mark.line] ?? ''
+  const ch = text[mark.column] ?? ''
+  const next = text[mark.column + 1] ?? ''
+  const blankAfter = next === '' || next === ' ' || next === '\t'
+  const atValue = /:\s+$|(^|\s)-\s+$/.test(text.slice(0, mark.column))
+  const firstColumn = text.length - text.trimStart().length
+  const problem = (reason: string, stage: YamlProblem['stage']): YamlVerdict => ({problem: {line: mark.line, reason, stage}})
+  if ('@`%'.includes(ch) && ch !== '') return problem('found character that cannot start any token', 'scanner')
+  if (ch === ':' && blankAfter && mark.column > firstColumn) return problem('mapping values are not allowed in this context', 'scanner')
+  if (ch === '?' && blankAfter && atValue) return problem('mapping keys are not allowed in this context', 'scanner')
+  if (ch === '-' && blankAfter && atValue) return problem('block sequence entries are not allowed in this context', 'scanner')
+  if (atValue && ',]}'.includes(ch) && ch !== '') return problem('did not find expected node content', 'parser')
+  if (mark.reason.startsWith('bad indentation of a sequence entry') && !isIndentlessSequence(lines, mark)) {
+    return problem("did not find expected '-' indicator", 'parser')
+  }
+  if (mark.reason.startsWith('end of the stream')) {
+    const root = rootKind(lines)
+    if (root === 'sequence') return problem("did not find expected '-' indicator", 'parser')
+    if (root === 'other') return {rootOnly: true}
+  }
+  return problem('did not find expected key', 'parser')
+}
+
+/**
+ * Returns whether the sequence holding the mis-indented line at `mark` is "indentless" (its `-` sits in
+ * the same column as the parent key), in which case go-yaml falls back to the parent mapping and says
+ * "did not find expected key" instead of "did not find expected '-' indicator".
+ */
+function isIndentlessSequence(lines: string[], mark: JsYamlMark): boolean {
+  let dashLine = -1
+  for (let i = mark.line - 1; i >= 0; i--) {
+    const trimmed = lines[i].trimStart()
+    if (trimmed === '' || trimmed.startsWith('#') || indentOf(lines[i]) >= mark.column) continue
+    if (!/^-(\s|$)/.test(trimmed)) return true
+    dashLine = i
+    break
+  }
+  if (dashLine < 0) return true
+  const dashColumn = indentOf(lines[dashLine])
+  for (let i = dashLine - 1; i >= 0; i--) {
+    const trimmed = lines[i].trimStart()
+    if (trimmed === '' || trimmed.startsWith('#')) continue
+    const indent = indentOf(lines[i])
+    if (indent < dashColumn) return false
+    if (indent === dashColumn && !/^-(\s|$)/.test(trimmed)) return true
+  }
+  return false
+}
+
+/** Returns what the document's root node is, judged from its first content line. */
+function rootKind(lines: string[]): 'mapping' | 'sequence' | 'other' {
+  const first = lines.map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('#') && !l.startsWith('%'))
+  if (first === undefined) return 'other'
+  if (/^-(\s|$)/.test(first)) return 'sequence'
+  if (/^["'[{|>]/.test(first)) return 'other'
+  return /:(\s|$)/.test(first.replace(/\s#.*$/, '')) ? 'mapping' : 'other'
+}
+
+/** Returns the closing bracket of the innermost flow collection still open at (line, column). */
+function closingBracket(lines: string[], line: number, column: number): string {
+  const text = [...lines.slice(0, line), (lines[line] ?? '').slice(0, column)].join('\n')
+  const open: string[] = []
+  let quote: string | undefined
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++
+      else if (ch === quote) quote = undefined
+    } else if (ch === '"' || ch === "'") quote = ch
+    else if (ch === '[' || ch === '{') open.push(ch)
+    else if ((ch === ']' || ch === '}') && open.length > 0) open.pop()
+  }
+  return open.at(-1) === '[' ? ']' : '}'
+}
+
+/** Returns the 0-based line of the first token after `line` (the end-of-stream line if none). */
+function nextTokenLine(lines: string[], line: number): number {
+  for (let i = line + 1; i < lines.length; i++) {
+    const trimmed = lines[i].trim()
+    if (trimmed !== '' && !trimmed.startsWith('#')) return i
+  }
+  return lines.length - 1
+}
+
+/** Explains a document that has directives but no `---` after them. */
+function explainDirective(lines: string[], line: number): YamlVerdict {
+  const unknown = lines.findIndex((l) => /^%/.test(l) && !/^%(YAML|TAG)(\s|$)/.test(l))
+  if (unknown >= 0) return {problem: {line: unknown, reason: 'found unknown directive name', stage: 'scanner'}}
+  return {problem: {line, reason: 'did not find expected <document start>', stage: 'parser'}}
+}
+
+/** Returns the number of leading spaces. */
+function indentOf(line: string): number {
+  return /^ */.exec(line)![0].length
+}

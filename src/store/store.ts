@@ -1,0 +1,120 @@
+// The object store: the cluster's objects by resource, namespace and name, with the apiserver's
+// bookkeeping (uid, resourceVersion, creationTimestamp, generateName) and its typed errors
+// (NotFound, AlreadyExists). Lists come back in key order — namespace, then name — as an apiserver's
+// do. The store is plain data so that it serializes straight into the state file; it never decides
+// policy (validation, defaulting, controllers live elsewhere).
+
+import {alreadyExists, notFound, StatusError} from '../api/errors.js'
+import type {KubeObject} from '../api/types.js'
+import {qualifiedResource, resourceForKind, type ResourceInfo} from '../api/registry.js'
+import {rfc3339} from '../util/clock.js'
+import type {Random} from '../util/random.js'
+
+/** The serialized form: resource → "namespace/name" → object. */
+export type StoreData = Record<string, Record<string, KubeObject>>
+
+export interface StoreContext {
+  now: () => Date
+  random: Random
+}
+
+/** Returns the store key of a namespaced or cluster-scoped object. */
+export function objectKey(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}/${name}`
+}
+
+export class ObjectStore {
+  constructor(private readonly data: StoreData, private resourceVersion: { value: number }, private readonly ctx: StoreContext) {}
+
+  /** Returns the object, or undefined. */
+  find<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): T | undefined {
+    return this.data[resource]?.[objectKey(namespace, name)] as T | undefined
+  }
+
+  /** Returns the object or throws NotFound the way the apiserver words it. */
+  get<T extends KubeObject = KubeObject>(info: ResourceInfo, namespace: string | undefined, name: string): T {
+    const found = this.find<T>(info.resource, info.namespaced ? namespace : undefined, name)
+    if (!found) throw notFound(qualifiedResource(info), name)
+    return found
+  }
+
+  /** Returns the objects of a resource (optionally of one namespace) sorted by namespace, then name. */
+  list<T extends KubeObject = KubeObject>(resource: string, namespace?: string): T[] {
+    const bucket = this.data[resource]
+    if (!bucket) return []
+    const keys = Object.keys(bucket).sort(compareKeys)
+    const out: T[] = []
+    for (const key of keys) {
+      const obj = bucket[key]
+      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj as T)
+    }
+    return out
+  }
+
+  /** Stores a new object, filling name (generateName), uid, resourceVersion and creationTimestamp. */
+  create<T extends KubeObject>(obj: T): T {
+    const info = this.infoOf(obj)
+    const meta = obj.metadata
+    if (!meta.name && meta.generateName) meta.name = this.generateName(info, meta.namespace, meta.generateName)
+    const name = meta.name as string
+    if (this.find(info.resource, meta.namespace, name)) throw alreadyExists(qualifiedResource(info), name)
+    meta.uid = this.ctx.random.uuid()
+    meta.creationTimestamp = rfc3339(this.ctx.now())
+    meta.resourceVersion = this.nextResourceVersion()
+    ;(this.data[info.resource] ??= {})[objectKey(meta.namespace, name)] = obj
+    return obj
+  }
+
+  /** Replaces a stored object (same key) and bumps its resourceVersion. */
+  update<T extends KubeObject>(obj: T): T {
+    const info = this.infoOf(obj)
+    const key = objectKey(obj.metadata.namespace, obj.metadata.name as string)
+    const bucket = this.data[info.resource]
+    if (!bucket?.[key]) throw notFound(qualifiedResource(info), obj.metadata.name as string)
+    obj.metadata.resourceVersion = this.nextResourceVersion()
+    bucket[key] = obj
+    return obj
+  }
+
+  /** Removes an object for good (after any graceful deletion is over). */
+  remove(obj: KubeObject): void {
+    const info = this.infoOf(obj)
+    const bucket = this.data[info.resource]
+    if (bucket) delete bucket[objectKey(obj.metadata.namespace, obj.metadata.name as string)]
+  }
+
+  /** Returns the object with the given uid, searching the given resources. */
+  findByUid(uid: string, resources: string[]): KubeObject | undefined {
+    for (const resource of resources) {
+      const bucket = this.data[resource]
+      if (!bucket) continue
+      for (const key in bucket) if (bucket[key].metadata.uid === uid) return bucket[key]
+    }
+    return undefined
+  }
+
+  private infoOf(obj: KubeObject): ResourceInfo {
+    const info = resourceForKind(obj.apiVersion, obj.kind)
+    if (!info) throw new StatusError('BadRequest', `no kind "${obj.kind}" is registered for version "${obj.apiVersion}"`)
+    return info
+  }
+
+  private nextResourceVersion(): string {
+    this.resourceVersion.value += 1
+    return String(this.resourceVersion.value)
+  }
+
+  private generateName(info: ResourceInfo, namespace: string | undefined, base: string): string {
+    // apiserver SimpleNameGenerator: base truncated to 58 characters + 5 random ones; retried on a clash
+    // (a real apiserver returns AlreadyExists and the controller retries; the outcome is the same).
+    const prefix = base.length > 58 ? base.slice(0, 58) : base
+    for (;;) {
+      const name = prefix + this.ctx.random.suffix(5)
+      if (!this.find(info.resource, namespace, name)) return name
+    }
+  }
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
