@@ -7,9 +7,6 @@ import {notFound} from '../api/errors.js'
 import {qualifiedResource} from '../api/registry.js'
 import type {KubeObject} from '../api/types.js'
 import type {Cluster} from '../cluster/cluster.js'
-import {listWrapper, printJson} from '../printers/json.js'
-import {printYaml} from '../printers/yaml.js'
-import {printName} from '../printers/name.js'
 import {resolvePrinter} from '../printers/resolve.js'
 import type {ResourceRequest} from './resource-args.js'
 
@@ -43,10 +40,9 @@ export function checkOutputFormat(format: string): void {
   resolvePrinter(format)
 }
 
-/** Returns objects printed as json, yaml or name; a single named object is printed bare, others in a List. */
-export function printStructured(format: string, objects: KubeObject[], single: boolean): string {
+/** Returns objects printed by a non-table `-o` printer; a single named object is printed bare, others in a List. */
+export function printStructured(format: string, objects: KubeObject[], single: boolean, noHeaders = false): string {
   const printer = resolvePrinter(format)
-  if (printer === 'name') return printName(objects)
-  const value = single && objects.length === 1 ? objects[0] : listWrapper(objects)
-  return printer === 'json' ? printJson(value) : printYaml(value)
+  if (printer.family !== 'output') throw new Error(`printStructured called for the table format ${format}`)
+  return printer.print(objects, {singleItemImplied: single, noHeaders})
 }

@@ -7,6 +7,7 @@ import {RawError} from '../api/errors.js'
 import type {KubeObject} from '../api/types.js'
 import type {Cluster} from '../cluster/cluster.js'
 import {printTables, type TableGroup} from '../printers/table/engine.js'
+import {resolvePrinter} from '../printers/resolve.js'
 import {CommandOutput} from './output.js'
 import {parseResourceArgs, type ResourceRequest} from './resource-args.js'
 import {checkOutputFormat, fetchRequest, noResourcesMessage, printStructured} from './fetch.js'
@@ -31,14 +32,12 @@ Use "kubectl explain <resource>" for a detailed description of that resource (e.
 See 'kubectl get -h' for help and examples
 `
 
-const TABLE_FORMATS = new Set(['', 'wide'])
 
 /** Validates get's flags before anything is fetched; returns the parsed requests. */
 export function completeGet(options: GetOptions): ResourceRequest[] {
   if (options.args.length === 0) throw new RawError(MISSING_TYPE)
   const requests = parseResourceArgs(options.args)
-  const output = options.output ?? ''
-  if (!TABLE_FORMATS.has(output)) checkOutputFormat(output)
+  checkOutputFormat(options.output ?? '')
   return requests
 }
 
@@ -60,13 +59,14 @@ export function runGet(options: GetOptions, cluster: Cluster, now: Date): Comman
     all.push(...objects)
   }
   const output = options.output ?? ''
-  if (!TABLE_FORMATS.has(output)) {
-    result.out(printStructured(output, all, singleObject))
+  const printer = resolvePrinter(output)
+  if (printer.family === 'output') {
+    result.out(printStructured(output, all, singleObject, options.noHeaders))
     return result
   }
   const kinds = new Set(groups.filter((g) => g.objects.length).map((g) => `${g.group}/${g.kind}`))
   const text = printTables(groups, {
-    now, wide: output === 'wide', noHeaders: options.noHeaders, showLabels: options.showLabels,
+    now, wide: printer.wide, noHeaders: options.noHeaders, showLabels: options.showLabels,
     labelColumns: options.labelColumns, allNamespaces: options.allNamespaces, showKind: options.showKind || kinds.size > 1,
   })
   result.out(text)

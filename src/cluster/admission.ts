@@ -3,8 +3,14 @@
 // Priority), validation, and the service ClusterIP allocator. Returns the object to store or throws
 // the StatusError the apiserver would.
 
-import {StatusError, invalid} from '../api/errors.js'
-import type {KubeObject, Pod, Service} from '../api/types.js'
+import {StatusError, invalid, notFound} from '../api/errors.js'
+import {applyDefaults, withServiceAccountVolume} from '../api/defaults/index.js'
+import {resourceForKind, qualifiedResource} from '../api/registry.js'
+import {strictDecode} from '../api/schema/decode.js'
+import type {KubeObject, Namespace, Pod, Service} from '../api/types.js'
+import {invalidError, throwIfInvalid} from '../api/validation/index.js'
+import {validateServiceClusterIPs} from '../api/validation/service.js'
+import {orderFields} from '../api/schema/order.js'
 import type {ObjectStore} from '../store/store.js'
 import type {Random} from '../util/random.js'
 import {allocateServiceIP, checkRequestedServiceIP, SERVICE_CIDR} from '../net/ipam.js'
@@ -15,50 +21,41 @@ export interface AdmissionContext {
   serviceIPsInUse: () => Set<string>
 }
 
-const DEFAULT_TOLERATIONS = [
-  {key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300},
-  {key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300},
-]
-
-/** Returns the object ready to store: defaulted, admitted and validated. */
-export function admit(input: KubeObject, ctx: AdmissionContext): KubeObject {
-  const obj = structuredClone(input)
+/**
+ * Returns the object ready to store: strictly decoded (user input only: controllers send well-formed
+ * objects), defaulted, admitted (namespace lifecycle, service account, tolerations, priority, ClusterIP)
+ * and validated — in the apiserver's order, so the first problem it would report is the one reported.
+ */
+export function admit(input: KubeObject, ctx: AdmissionContext, fromUser: boolean): KubeObject {
+  if (fromUser) strictDecode(input as unknown as Record<string, unknown>)
+  const obj = applyDefaults(input)
+  checkNamespace(obj, ctx.store)
   if (obj.kind === 'Pod') admitPod(obj as Pod, ctx)
-  if (obj.kind === 'Service') allocateClusterIP(obj as Service, ctx)
-  if (obj.kind === 'ReplicationController' || obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') obj.metadata.generation ??= 1
-  return obj
+  if (obj.kind === 'Service') {
+    // The apiserver's IP allocator checks the requested clusterIPs first, and stops there.
+    const ipErrors = validateServiceClusterIPs((obj as Service).spec ?? {})
+    if (ipErrors.length) throw invalidError(obj.apiVersion, obj.kind, obj.metadata.name ?? '', ipErrors)
+    allocateClusterIP(obj as Service, ctx)
+  }
+  throwIfInvalid(obj)
+  return orderFields(obj)
 }
 
+/** NamespaceLifecycle: the namespace must exist and not be terminating. */
+function checkNamespace(obj: KubeObject, store: ObjectStore): void {
+  const info = resourceForKind(obj.apiVersion, obj.kind)
+  if (!info?.namespaced) return
+  const name = obj.metadata.namespace ?? 'default'
+  const ns = store.find<Namespace>('namespaces', undefined, name)
+  if (!ns) throw notFound('namespaces', name)
+  if (ns.metadata.deletionTimestamp || ns.status?.phase === 'Terminating') {
+    throw new StatusError('Forbidden', `${qualifiedResource(info)} "${obj.metadata.name ?? ''}" is forbidden: unable to create new content in namespace ${name} because it is being terminated`)
+  }
+}
+
+/** The ServiceAccount admission plugin's projected token volume, with the seeded random suffix. */
 function admitPod(pod: Pod, ctx: AdmissionContext): void {
-  const spec = pod.spec
-  if (spec.serviceAccountName === undefined) spec.serviceAccountName = 'default'
-  spec.serviceAccount = spec.serviceAccountName
-  if (spec.priority === undefined && !spec.priorityClassName) spec.priority = 0
-  if (spec.priorityClassName === 'system-cluster-critical') spec.priority = 2000000000
-  const tolerations = spec.tolerations ?? []
-  for (const t of DEFAULT_TOLERATIONS) if (!tolerations.some((x) => x.key === t.key)) tolerations.push({...t})
-  spec.tolerations = tolerations
-  if (spec.automountServiceAccountToken === false) return
-  const volumeName = `kube-api-access-${ctx.random.suffix(5)}`
-  spec.volumes = [...(spec.volumes ?? []), serviceAccountTokenVolume(volumeName)]
-  for (const c of spec.containers) {
-    c.volumeMounts = [...(c.volumeMounts ?? []), {name: volumeName, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount'}]
-  }
-}
-
-/** Returns the projected service-account token volume the ServiceAccount admission plugin adds. */
-export function serviceAccountTokenVolume(name: string): {name: string; projected: unknown} {
-  return {
-    name,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        {serviceAccountToken: {expirationSeconds: 3607, path: 'token'}},
-        {configMap: {items: [{key: 'ca.crt', path: 'ca.crt'}], name: 'kube-root-ca.crt'}},
-        {downwardAPI: {items: [{fieldRef: {apiVersion: 'v1', fieldPath: 'metadata.namespace'}, path: 'namespace'}]}},
-      ],
-    },
-  }
+  pod.spec = withServiceAccountVolume(pod.spec as unknown as Record<string, unknown>, ctx.random.suffix(5)) as unknown as Pod['spec']
 }
 
 function allocateClusterIP(svc: Service, ctx: AdmissionContext): void {

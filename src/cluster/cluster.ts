@@ -158,8 +158,9 @@ export class Cluster {
     recordEvent(this.store, event, this.now(), this.state.eventSequence)
   }
 
-  private admitAndCreate(obj: KubeObject): KubeObject {
-    const admitted = admit(obj, {random: this.random, store: this.store, serviceIPsInUse: () => this.serviceIPsInUse()})
+  private admitAndCreate(obj: KubeObject, fromUser = false): KubeObject {
+    if (resourceForKind(obj.apiVersion, obj.kind)) this.store.assignGeneratedName(obj)
+    const admitted = admit(obj, {random: this.random, store: this.store, serviceIPsInUse: () => this.serviceIPsInUse()}, fromUser)
     return this.store.create(admitted)
   }
 
@@ -174,7 +175,7 @@ export class Cluster {
 
   /** Creates an object as the apiserver would (admission, validation, defaults), then lets controllers react. */
   create(obj: KubeObject): KubeObject {
-    const created = this.admitAndCreate(obj)
+    const created = this.admitAndCreate(obj, true)
     this.settle()
     return created
   }

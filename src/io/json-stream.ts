@@ -2,8 +2,8 @@
 // (apimachinery's YAMLOrJSONDecoder hands such streams to Go's encoding/json Decoder). It checks each
 // value with a small scanner that words syntax errors like Go — `json: offset 39: invalid character '}'
 // looking for beginning of object key string`, or a bare `unexpected EOF` — and then parses the value with
-// JSON.parse. Go's offset is the byte count read so far minus one per value already decoded (its decoder
-// holds back one byte at every value end); checked against kubectl v1.32. Pure; throws nothing.
+// JSON.parse. Go's offset counts the bytes of the whole stream up to and including the bad character;
+// checked against kubectl v1.32. Pure; throws nothing.
 
 /** One decoded value, or the error text that stopped the stream. */
 export type JsonStreamItem = {value: unknown} | {error: string}
@@ -26,7 +26,7 @@ export function decodeJsonStream(text: string): JsonStreamItem[] {
     } catch (error) {
       if (error instanceof JsonEndOfInput) items.push({error: 'unexpected EOF'})
       else if (error instanceof JsonSyntaxError) {
-        const offset = Buffer.byteLength(text.slice(0, error.index + 1)) - items.length
+        const offset = Buffer.byteLength(text.slice(0, error.index + 1))
         items.push({error: `json: offset ${offset}: ${error.message}`})
       } else throw error
       break

@@ -56,10 +56,12 @@ function explainJsYamlError(mark: JsYamlMark, lines: string[]): YamlVerdict {
   if (reason.startsWith('unidentified alias')) return reader(`unknown anchor '${/"(.*)"/.exec(reason)?.[1] ?? ''}' referenced`)
   if (reason.includes('non-printable characters')) return reader('control characters are not allowed')
   if (reason.startsWith('missed comma between flow collection entries')) {
-    return parser(`did not find expected ',' or '${closingBracket(lines, line, mark.column)}'`)
+    return parser(`did not find expected ',' or '${flowStateAt(lines, line, mark.column).closing}'`)
   }
   if (reason.startsWith('unexpected end of the stream within a flow collection')) {
-    return parser(`did not find expected ',' or '${closingBracket(lines, lines.length, 0)}'`)
+    // Right after `[`, `{`, `,` or `:` go-yaml still wants a node; after an entry it wants `,` or the bracket.
+    const {closing, last} = flowStateAt(lines, lines.length, 0)
+    return parser('[{,:'.includes(last) ? 'did not find expected node content' : `did not find expected ',' or '${closing}'`)
   }
   if (/^unexpected end of the stream within a (double|single) quoted scalar/.test(reason)) {
     return scanner('found unexpected end of stream')
@@ -108,6 +110,8 @@ function explainStructural(mark: JsYamlMark, lines: string[]): YamlVerdict {
     return problem("did not find expected '-' indicator", 'parser')
   }
   if (mark.reason.startsWith('end of the stream')) {
+    // A line left of the root node's column ends the root, and go-yaml reads no further than the root.
+    if (firstColumn < rootColumn(lines)) return {rootOnly: true}
     const root = rootKind(lines)
     if (root === 'sequence') return problem("did not find expected '-' indicator", 'parser')
     if (root === 'other') return {rootOnly: true}
@@ -141,30 +145,52 @@ function isIndentlessSequence(lines: string[], mark: JsYamlMark): boolean {
   return false
 }
 
+/** Returns the document's first content line (not blank, comment or directive), untrimmed. */
+function firstContentLine(lines: string[]): string | undefined {
+  return lines.find((l) => l.trim() !== '' && !l.trim().startsWith('#') && !l.startsWith('%'))
+}
+
+/** Returns the column the document's root node starts in. */
+function rootColumn(lines: string[]): number {
+  return indentOf(firstContentLine(lines) ?? '')
+}
+
 /** Returns what the document's root node is, judged from its first content line. */
 function rootKind(lines: string[]): 'mapping' | 'sequence' | 'other' {
-  const first = lines.map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('#') && !l.startsWith('%'))
+  const first = firstContentLine(lines)?.trim()
   if (first === undefined) return 'other'
   if (/^-(\s|$)/.test(first)) return 'sequence'
   if (/^["'[{|>]/.test(first)) return 'other'
   return /:(\s|$)/.test(first.replace(/\s#.*$/, '')) ? 'mapping' : 'other'
 }
 
-/** Returns the closing bracket of the innermost flow collection still open at (line, column). */
-function closingBracket(lines: string[], line: number, column: number): string {
+/**
+ * Returns the closing bracket of the innermost flow collection still open at (line, column), and the
+ * last significant character before that point (quotes and comments skipped over).
+ */
+function flowStateAt(lines: string[], line: number, column: number): {closing: string; last: string} {
   const text = [...lines.slice(0, line), (lines[line] ?? '').slice(0, column)].join('\n')
   const open: string[] = []
   let quote: string | undefined
+  let last = ''
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]
     if (quote) {
       if (ch === '\\' && quote === '"') i++
       else if (ch === quote) quote = undefined
-    } else if (ch === '"' || ch === "'") quote = ch
+      if (!quote) last = ch
+      continue
+    }
+    if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++
+      continue
+    }
+    if (ch === '"' || ch === "'") quote = ch
     else if (ch === '[' || ch === '{') open.push(ch)
     else if ((ch === ']' || ch === '}') && open.length > 0) open.pop()
+    if (!/\s/.test(ch)) last = ch
   }
-  return open.at(-1) === '[' ? ']' : '}'
+  return {closing: open.at(-1) === '[' ? ']' : '}', last}
 }
 
 /** Returns the 0-based line of the first token after `line` (the end-of-stream line if none). */

@@ -94,8 +94,11 @@ const unknownTags = (['scalar', 'sequence', 'mapping'] as const).map(
     }),
 )
 
+// js-yaml exports its built-in types as `types`; @types/js-yaml does not declare it.
+const builtin = (yaml as unknown as {types: Record<'null' | 'merge', yaml.Type>}).types
+
 /** The schema kbe loads manifests with (see the module header). */
 export const KUBECTL_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
-  implicit: [yaml.types.null, goBool, goInt, goFloat, yaml.types.merge],
+  implicit: [builtin.null, goBool, goInt, goFloat, builtin.merge],
   explicit: unknownTags,
 })

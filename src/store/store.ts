@@ -93,6 +93,12 @@ export class ObjectStore {
     return undefined
   }
 
+  /** Fills metadata.name from metadata.generateName when the name is empty. */
+  assignGeneratedName(obj: KubeObject): void {
+    const meta = obj.metadata
+    if (meta && !meta.name && meta.generateName) meta.name = this.generateName(this.infoOf(obj), meta.namespace, meta.generateName)
+  }
+
   private infoOf(obj: KubeObject): ResourceInfo {
     const info = resourceForKind(obj.apiVersion, obj.kind)
     if (!info) throw new StatusError('BadRequest', `no kind "${obj.kind}" is registered for version "${obj.apiVersion}"`)
@@ -104,7 +110,8 @@ export class ObjectStore {
     return String(this.resourceVersion.value)
   }
 
-  private generateName(info: ResourceInfo, namespace: string | undefined, base: string): string {
+  /** Returns a free name for generateName `base` (the apiserver does this before validation). */
+  generateName(info: ResourceInfo, namespace: string | undefined, base: string): string {
     // apiserver SimpleNameGenerator: base truncated to 58 characters + 5 random ones; retried on a clash
     // (a real apiserver returns AlreadyExists and the controller retries; the outcome is the same).
     const prefix = base.length > 58 ? base.slice(0, 58) : base

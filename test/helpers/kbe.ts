@@ -25,6 +25,7 @@ export interface KbeEnv {
   offline?: boolean
   stdin?: string
   env?: Record<string, string>
+  cwd?: string
 }
 
 /** Returns a fresh temporary KBE_HOME folder. */
@@ -47,7 +48,7 @@ function environment(e: KbeEnv): NodeJS.ProcessEnv {
 /** Runs `node bin/run.js <args>` as a subprocess. */
 export function runKbe(args: string[], e: KbeEnv): Promise<KbeResult> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], {env: environment(e), maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [BIN, ...args], {env: environment(e), cwd: e.cwd, maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
       const code = error ? (typeof (error as {code?: unknown}).code === 'number' ? (error as {code: number}).code : 1) : 0
       resolve({stdout, stderr, code, pid: child.pid})
     })

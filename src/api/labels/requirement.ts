@@ -39,7 +39,8 @@ export function parseInt64(s: string): bigint | undefined {
 }
 
 function operatorErrors(op: Operator, vals: string[], valuePath: FieldPath): FieldError[] {
-  const slice = goStringSlice(vals)
+  // Empty value lists reach here only from LabelSelectorAsSelector, which passes a nil slice.
+  const slice = goStringSlice(vals.length === 0 ? null : vals)
   switch (op) {
     case 'in': case 'notin':
       return vals.length === 0 ? [invalidValue(valuePath, slice, 'for \'in\', \'notin\' operators, values set can\'t be empty')] : []

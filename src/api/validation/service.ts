@@ -6,7 +6,7 @@
 import type {Service, ServicePort} from '../types.js'
 import {validateLabelMap, isQualifiedName} from '../labels/validation.js'
 import {duplicate, forbidden, invalidEach, invalidValue, notSupported, required, type FieldError, FieldPath} from './field.js'
-import {goQuote, goStringSlice, goStruct, GoLiteral} from './go-format.js'
+import {goStringSlice, goStruct, GoLiteral} from './go-format.js'
 import {validateObjectMeta} from './meta.js'
 import {isDNS1123Label, isIPv6, isValidIP, isValidPortNum, nameIsDNS1035Label, nameIsDNSSubdomain} from './names.js'
 import {validatePortNumOrName} from './probes.js'
@@ -188,6 +188,3 @@ export function validateService(svc: Service): FieldError[] {
   errs.push(...validateTrafficPolicies(spec))
   return errs
 }
-
-/** Exposed for tests: the quoted form of a protocol list. */
-export const PROTOCOL_LIST = PROTOCOLS.map(goQuote).join(', ')

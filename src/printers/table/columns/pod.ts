@@ -114,6 +114,11 @@ export function summarizePod(pod: Pod): PodSummary {
   return {ready, total, reason, restarts, lastRestart}
 }
 
+/** Returns the READY cell: ready containers / containers (sidecars included). */
+export function formatReady(summary: PodSummary): string {
+  return `${summary.ready}/${summary.total}`
+}
+
 /** Returns the RESTARTS cell: the count, plus `(<age> ago)` of the last restart when there is one. */
 export function formatRestarts(summary: PodSummary, ctx: CellContext): string {
   if (summary.restarts === 0 || summary.lastRestart === 0) return String(summary.restarts)
@@ -131,7 +136,7 @@ function readinessGates(pod: Pod): string {
 /** The pod table: NAME READY STATUS RESTARTS AGE [wide: IP NODE NOMINATED NODE READINESS GATES]. */
 export const podColumns: Column<Pod>[] = [
   nameColumn,
-  {header: 'Ready', wideOnly: false, cell: (pod) => { const s = summarizePod(pod); return `${s.ready}/${s.total}` }},
+  {header: 'Ready', wideOnly: false, cell: (pod) => formatReady(summarizePod(pod))},
   {header: 'Status', wideOnly: false, cell: (pod) => summarizePod(pod).reason},
   {header: 'Restarts', wideOnly: false, cell: (pod, ctx) => formatRestarts(summarizePod(pod), ctx)},
   ageColumn,

@@ -1,0 +1,103 @@
+// Known-field schemas of the core/v1 kinds kbe accepts from manifests: Pod (with its status),
+// Service, ReplicationController and Namespace. Data only, in Go struct order as of v1.32; the pod
+// spec and volumes live in pod.ts and volumes.ts.
+
+import './meta.js'
+import './pod.js'
+import './volumes.js'
+import {anyValue, B, defineStructs, I32, I64, IOS, mp, RESOURCE_LIST, S, sl, st, str, T} from './types.js'
+
+const TYPE_META = {apiVersion: S, kind: S}
+
+defineStructs('v1', {
+  Pod: {...TYPE_META, metadata: st('ObjectMeta'), spec: st('PodSpec'), status: st('PodStatus')},
+  PodStatus: {
+    phase: str('v1.PodPhase'),
+    conditions: sl(st('PodCondition')),
+    message: S,
+    reason: S,
+    nominatedNodeName: S,
+    hostIP: S,
+    hostIPs: sl(st('HostIP')),
+    podIP: S,
+    podIPs: sl(st('PodIP')),
+    startTime: T,
+    initContainerStatuses: sl(st('ContainerStatus')),
+    containerStatuses: sl(st('ContainerStatus')),
+    qosClass: str('v1.PodQOSClass'),
+    ephemeralContainerStatuses: sl(st('ContainerStatus')),
+    resize: str('v1.PodResizeStatus'),
+    resourceClaimStatuses: sl(anyValue('v1.PodResourceClaimStatus')),
+  },
+  PodCondition: {type: str('v1.PodConditionType'), status: str('v1.ConditionStatus'), lastProbeTime: T, lastTransitionTime: T, reason: S, message: S},
+  HostIP: {ip: S},
+  PodIP: {ip: S},
+  ContainerStatus: {
+    name: S,
+    state: st('ContainerState'),
+    lastState: st('ContainerState'),
+    ready: B,
+    restartCount: I32,
+    image: S,
+    imageID: S,
+    containerID: S,
+    started: B,
+    allocatedResources: RESOURCE_LIST,
+    resources: st('ResourceRequirements'),
+    volumeMounts: sl(anyValue('v1.VolumeMountStatus')),
+    user: anyValue('v1.ContainerUser'),
+    allocatedResourcesStatus: sl(anyValue('v1.ResourceStatus')),
+  },
+  ContainerState: {waiting: st('ContainerStateWaiting'), running: st('ContainerStateRunning'), terminated: st('ContainerStateTerminated')},
+  ContainerStateWaiting: {reason: S, message: S},
+  ContainerStateRunning: {startedAt: T},
+  ContainerStateTerminated: {exitCode: I32, signal: I32, reason: S, message: S, startedAt: T, finishedAt: T, containerID: S},
+
+  Service: {...TYPE_META, metadata: st('ObjectMeta'), spec: st('ServiceSpec'), status: st('ServiceStatus')},
+  ServiceSpec: {
+    ports: sl(st('ServicePort')),
+    selector: mp(),
+    clusterIP: S,
+    clusterIPs: sl(S),
+    type: str('v1.ServiceType'),
+    externalIPs: sl(S),
+    sessionAffinity: str('v1.ServiceAffinity'),
+    loadBalancerIP: S,
+    loadBalancerSourceRanges: sl(S),
+    externalName: S,
+    externalTrafficPolicy: str('v1.ServiceExternalTrafficPolicy'),
+    healthCheckNodePort: I32,
+    publishNotReadyAddresses: B,
+    sessionAffinityConfig: st('SessionAffinityConfig'),
+    ipFamilies: sl(str('v1.IPFamily')),
+    ipFamilyPolicy: str('v1.IPFamilyPolicy'),
+    allocateLoadBalancerNodePorts: B,
+    loadBalancerClass: S,
+    internalTrafficPolicy: str('v1.ServiceInternalTrafficPolicy'),
+    trafficDistribution: S,
+  },
+  ServicePort: {name: S, protocol: str('v1.Protocol'), appProtocol: S, port: I32, targetPort: IOS, nodePort: I32},
+  SessionAffinityConfig: {clientIP: st('ClientIPConfig')},
+  ClientIPConfig: {timeoutSeconds: I32},
+  ServiceStatus: {loadBalancer: st('LoadBalancerStatus'), conditions: sl(st('Condition'))},
+  LoadBalancerStatus: {ingress: sl(st('LoadBalancerIngress'))},
+  LoadBalancerIngress: {ip: S, hostname: S, ipMode: str('v1.LoadBalancerIPMode'), ports: sl(st('PortStatus'))},
+  PortStatus: {port: I32, protocol: str('v1.Protocol'), error: S},
+
+  ReplicationController: {...TYPE_META, metadata: st('ObjectMeta'), spec: st('ReplicationControllerSpec'), status: st('ReplicationControllerStatus')},
+  ReplicationControllerSpec: {replicas: I32, minReadySeconds: I32, selector: mp(), template: st('PodTemplateSpec')},
+  ReplicationControllerStatus: {
+    replicas: I32,
+    fullyLabeledReplicas: I32,
+    readyReplicas: I32,
+    availableReplicas: I32,
+    observedGeneration: I64,
+    conditions: sl(st('ReplicationControllerCondition')),
+  },
+  ReplicationControllerCondition: {type: str('v1.ReplicationControllerConditionType'), status: str('v1.ConditionStatus'), lastTransitionTime: T, reason: S, message: S},
+
+  Namespace: {...TYPE_META, metadata: st('ObjectMeta'), spec: st('NamespaceSpec'), status: st('NamespaceStatus')},
+  NamespaceSpec: {finalizers: sl(str('v1.FinalizerName'))},
+  NamespaceStatus: {phase: str('v1.NamespacePhase'), conditions: sl(st('NamespaceCondition'))},
+  NamespaceCondition: {type: str('v1.NamespaceConditionType'), status: str('v1.ConditionStatus'), lastTransitionTime: T, reason: S, message: S},
+})
