@@ -45,8 +45,15 @@ export function runCreate(options: CreateOptions, docs: ManifestDocument[], clus
   const result = new CommandOutput()
   if (docs.length === 0) throw new CliError('no objects passed to create')
   for (const doc of docs) {
+    let obj: KubeObject
     try {
-      const obj = prepareObject(doc, options)
+      obj = prepareObject(doc, options)
+    } catch (error) {
+      // Mapping and namespace problems are found on the client, before any request: no source context.
+      result.fail(error)
+      continue
+    }
+    try {
       const created = cluster.create(obj)
       const info = resourceForKind(created.apiVersion, created.kind)
       result.out(`${info ? kindPath(info) : created.kind.toLowerCase()}/${created.metadata.name} created\n`)

@@ -9,8 +9,9 @@ import {unknownCommandText} from './suggest.js'
 
 /** Runs kbe with `argv` (without node and script); `root` is the URL of the bin script. */
 export async function main(argv: string[], root: string): Promise<void> {
+  const args = normalizeArgv(argv)
   try {
-    await run(normalizeArgv(argv), root)
+    await run(args, root)
     await flush()
   } catch (error) {
     if (error instanceof Errors.ExitError) {
@@ -19,7 +20,7 @@ export async function main(argv: string[], root: string): Promise<void> {
     }
     const err = error as Error
     if (isExpectedError(err)) process.stderr.write(formatError(err))
-    else if (/^command (\S+) not found$/.test(err.message)) process.stderr.write(unknownCommandText(/^command (\S+) not found$/.exec(err.message)?.[1] ?? ''))
+    else if (/^command (\S+) not found$/.test(err.message)) process.stderr.write(unknownCommandText(args[0] ?? ''))
     else {
       if (process.env.KBE_DEBUG) process.stderr.write(`${err.stack}\n`)
       process.stderr.write(`error: ${err.message}\n`)

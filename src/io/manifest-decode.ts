@@ -70,9 +70,12 @@ function* decodeYamlStream(text: string): Generator<StreamItem> {
         yield {error: `invalid Yaml document separator: ${rest}`}
         return
       }
-      if (buffer.length > 0) yield decodeYamlDocument(`${buffer.join('\n')}\n`)
-      buffer = []
-      continue
+      if (buffer.length > 0) {
+        yield decodeYamlDocument(`${buffer.join('\n')}\n`)
+        buffer = []
+        continue
+      }
+      // A separator that starts a document stays in it, so go-yaml's line numbers count it.
     }
     buffer.push(line)
   }

@@ -71,7 +71,11 @@ function explainJsYamlError(mark: JsYamlMark, lines: string[]): YamlVerdict {
     return scanner('did not find expected alphabetic or numeric character')
   }
   if (reason.startsWith('a line break is expected')) return scanner('did not find expected comment or line break')
-  if (reason.includes('a multiline key may not be an implicit key')) return scanner("could not find expected ':'")
+  if (reason.includes('a multiline key may not be an implicit key')) {
+    // go-yaml notices at the token after the key: the `:` js-yaml stopped at, or whatever comes next.
+    const atColon = (lines[line] ?? '')[mark.column] === ':'
+    return scanner("could not find expected ':'", atColon ? line : nextTokenLine(lines, line))
+  }
   if (reason.includes('a colon is missed')) return scanner("could not find expected ':'", nextTokenLine(lines, line))
   if (reason.startsWith('directives end mark is expected')) return explainDirective(lines, line)
   if (reason.startsWith('tab characters must not be used in indentation')) {
@@ -106,7 +110,8 @@ function explainStructural(mark: JsYamlMark, lines: string[]): YamlVerdict {
   if (ch === '?' && blankAfter && atValue) return problem('mapping keys are not allowed in this context', 'scanner')
   if (ch === '-' && blankAfter && atValue) return problem('block sequence entries are not allowed in this context', 'scanner')
   if (atValue && ',]}'.includes(ch) && ch !== '') return problem('did not find expected node content', 'parser')
-  if (mark.reason.startsWith('bad indentation of a sequence entry') && !isIndentlessSequence(lines, mark)) {
+  const dashLine = enclosingDashLine(lines, mark)
+  if (dashLine !== undefined && !isIndentlessSequence(lines, dashLine)) {
     return problem("did not find expected '-' indicator", 'parser')
   }
   if (mark.reason.startsWith('end of the stream')) {
@@ -120,20 +125,29 @@ function explainStructural(mark: JsYamlMark, lines: string[]): YamlVerdict {
 }
 
 /**
- * Returns whether the sequence holding the mis-indented line at `mark` is "indentless" (its `-` sits in
- * the same column as the parent key), in which case go-yaml falls back to the parent mapping and says
- * "did not find expected key" instead of "did not find expected '-' indicator".
+ * Returns the line of the `-` entry whose block sequence the mis-indented token at `mark` falls into, if
+ * any: for js-yaml's "sequence entry" complaint the nearest less-indented line above (when it is an entry),
+ * otherwise an entry line above in exactly the token's column.
  */
-function isIndentlessSequence(lines: string[], mark: JsYamlMark): boolean {
-  let dashLine = -1
+function enclosingDashLine(lines: string[], mark: JsYamlMark): number | undefined {
+  const inSequenceEntry = mark.reason.startsWith('bad indentation of a sequence entry')
   for (let i = mark.line - 1; i >= 0; i--) {
     const trimmed = lines[i].trimStart()
-    if (trimmed === '' || trimmed.startsWith('#') || indentOf(lines[i]) >= mark.column) continue
-    if (!/^-(\s|$)/.test(trimmed)) return true
-    dashLine = i
-    break
+    const indent = indentOf(lines[i])
+    if (trimmed === '' || trimmed.startsWith('#') || indent > mark.column) continue
+    if (inSequenceEntry && indent === mark.column) continue
+    const isEntry = /^-(\s|$)/.test(trimmed)
+    return isEntry && (inSequenceEntry || indent === mark.column) ? i : undefined
   }
-  if (dashLine < 0) return true
+  return undefined
+}
+
+/**
+ * Returns whether the sequence with the entry at `dashLine` is "indentless" (its `-` sits in the same
+ * column as the parent key), in which case go-yaml falls back to the parent mapping and says "did not
+ * find expected key" instead of "did not find expected '-' indicator".
+ */
+function isIndentlessSequence(lines: string[], dashLine: number): boolean {
   const dashColumn = indentOf(lines[dashLine])
   for (let i = dashLine - 1; i >= 0; i--) {
     const trimmed = lines[i].trimStart()
@@ -145,9 +159,9 @@ function isIndentlessSequence(lines: string[], mark: JsYamlMark): boolean {
   return false
 }
 
-/** Returns the document's first content line (not blank, comment or directive), untrimmed. */
+/** Returns the document's first content line (not blank, comment, directive or `---`), untrimmed. */
 function firstContentLine(lines: string[]): string | undefined {
-  return lines.find((l) => l.trim() !== '' && !l.trim().startsWith('#') && !l.startsWith('%'))
+  return lines.find((l) => l.trim() !== '' && !l.trim().startsWith('#') && !l.startsWith('%') && !/^---(\s|$)/.test(l))
 }
 
 /** Returns the column the document's root node starts in. */

@@ -40,7 +40,8 @@ export function findTabProblem(lines: string[]): YamlProblem | undefined {
       if (reason) return {line: index, reason, stage: 'scanner'}
     }
     const content = line.trim()
-    if (content !== '' && !content.startsWith('#')) previous = line
+    if (/^(---|\.\.\.)(\s|$)/.test(line)) previous = undefined
+    else if (content !== '' && !content.startsWith('#')) previous = line
     scanLine(line, state)
   }
   return undefined
@@ -53,8 +54,12 @@ function tabReason(previous: string | undefined, column: number): string | undef
   const ending = withoutComment.trimEnd()
   const endsPlainScalar = withoutComment === previous && ending !== '' && !/(^|\s)-$|[:\]}"'|>,[{]$/.test(ending)
   if (!endsPlainScalar) return CANNOT_START
-  // A plain scalar may continue on a more-indented line, and there the tab is just whitespace.
-  return column <= indentOf(previous) ? VIOLATES : undefined
+  // A plain scalar may continue on a line indented past its parent collection, and there the tab is
+  // just whitespace. The parent is the mapping of the line's key, or the sequence of its last `-`.
+  const lead = /^ *(?:- +)*/.exec(previous)![0]
+  const hasKey = /^[^\s#][^#]*?:(\s|$)/.test(previous.slice(lead.length))
+  const parentColumn = hasKey ? lead.length : Math.max(lead.lastIndexOf('-'), indentOf(previous))
+  return column <= parentColumn ? VIOLATES : undefined
 }
 
 /** Returns whether a line inside a block scalar is content, ends the scalar, or has a rejected tab. */

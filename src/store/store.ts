@@ -80,7 +80,11 @@ export class ObjectStore {
   remove(obj: KubeObject): void {
     const info = this.infoOf(obj)
     const bucket = this.data[info.resource]
-    if (bucket) delete bucket[objectKey(obj.metadata.namespace, obj.metadata.name as string)]
+    const key = objectKey(obj.metadata.namespace, obj.metadata.name as string)
+    if (!bucket?.[key]) return
+    delete bucket[key]
+    // A deletion is a change too (etcd's revision moves), which is how callers notice it.
+    this.nextResourceVersion()
   }
 
   /** Returns the object with the given uid, searching the given resources. */

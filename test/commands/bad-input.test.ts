@@ -56,12 +56,14 @@ See 'kubectl get -h' for help and examples
   {name: 'create with an invalid name', args: ['create', '-f', 'pod.yaml'], files: {'pod.yaml': POD('').replace('name: p', 'name: MyPod')},
     stderr: 'The Pod "MyPod" is invalid: metadata.name: Invalid value: "MyPod": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')\n'},
   {name: 'service port 0', args: ['create', '-f', 'svc.yaml'], files: {'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: badsvc\nspec:\n  ports:\n  - port: 0\n'},
-    stderr: 'The Service "badsvc" is invalid: spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive\n'},
+    stderr: 'The Service "badsvc" is invalid: \n* spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive\n* spec.ports[0].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive\n'},
   {name: 'rc selector does not match the template', args: ['create', '-f', 'rc.yaml'],
     files: {'rc.yaml': 'apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: rcsise\nspec:\n  selector:\n    app: sise\n  template:\n    metadata:\n      labels:\n        app: x\n    spec:\n      containers:\n      - name: c\n        image: nginx\n'},
     stderr: 'The ReplicationController "rcsise" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"x"}: `selector` does not match template `labels`\n'},
-  {name: 'malformed YAML', args: ['create', '-f', 'bad.yaml'], files: {'bad.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels\n    app: x\n'},
-    stderr: 'error: error parsing bad.yaml: error converting YAML to JSON: yaml: line 6: mapping values are not allowed in this context\n'},
+  {name: 'malformed YAML (a key without its colon)', args: ['create', '-f', 'bad.yaml'], files: {'bad.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels\n    app: x\n'},
+    stderr: "error: error parsing bad.yaml: error converting YAML to JSON: yaml: line 6: could not find expected ':'\n"},
+  {name: 'malformed YAML (a mis-indented key)', args: ['create', '-f', 'bad.yaml'], files: {'bad.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n   labels:\n    app: x\n'},
+    stderr: 'error: error parsing bad.yaml: error converting YAML to JSON: yaml: line 5: mapping values are not allowed in this context\n'},
   {name: 'namespace that does not exist', args: ['create', '-n', 'test', '-f', 'pod.yaml'], files: {'pod.yaml': POD('')},
     stderr: 'Error from server (NotFound): error when creating "pod.yaml": namespaces "test" not found\n'},
   {name: 'namespace disagreeing with -n', args: ['create', '-n', 'other', '-f', 'pod.yaml'], files: {'pod.yaml': POD('').replace('name: p', 'name: p\n  namespace: default')},
@@ -114,9 +116,9 @@ describe('bad input: kubectl errors, exit 1, state unchanged', function () {
     const {port} = server.address() as AddressInfo
     await new Promise((resolve) => server.close(resolve))
     const url = `http://127.0.0.1:${port}/rc.yaml`
-    const r = await runKbe(['create', '-f', url], {home, now: NOW, seed: 3})
+    const r = await runKbe(['create', '-f', url], {home, now: NOW, seed: 3, offline: false})
     assert.equal(r.code, 1)
-    assert.equal(r.stderr, `error: Get "${url}": dial tcp 127.0.0.1:${port}: connect: connection refused\n`)
+    assert.equal(r.stderr, `The connection to the server 127.0.0.1:${port} was refused - did you specify the right host or port?\n`)
   })
 })
 

@@ -1,0 +1,100 @@
+// The cluster's state on disk: first use creates it, two terminals writing at once lose nothing and never
+// hand out an address twice, and a corrupt, empty, foreign or unreadable state file gives a clear error
+// that names the file and the way out, without being overwritten. `kbe reset` keeps the old file.
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
+import {runKbe, tempHome} from '../helpers/kbe.js'
+
+const NOW = '2026-11-25T16:30:00Z'
+
+function podYaml(name: string): string {
+  return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: c\n    image: nginx\n`
+}
+
+function serviceYaml(name: string): string {
+  return `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: ${name}\n  ports:\n  - port: 80\n`
+}
+
+describe('state file', function () {
+  this.timeout(120_000)
+  let home: string
+  beforeEach(() => {
+    home = tempHome()
+  })
+  afterEach(() => fs.rmSync(home, {recursive: true, force: true}))
+
+  it('is created on first use with a fresh cluster', async () => {
+    const r = await runKbe(['get', 'ns'], {home, now: NOW, seed: 1})
+    assert.equal(r.code, 0)
+    assert.equal(r.stdout, 'NAME              STATUS   AGE\ndefault           Active   60s\nkube-node-lease   Active   60s\nkube-public       Active   60s\nkube-system       Active   60s\n')
+    assert.ok(fs.existsSync(path.join(home, 'cluster.json')))
+  })
+
+  it('loses no update and hands out no address twice when 16 terminals write at once', async () => {
+    await runKbe(['get', 'ns'], {home, now: NOW, seed: 1})
+    const files: string[] = []
+    for (let i = 0; i < 16; i++) {
+      const file = path.join(home, `obj-${i}.yaml`)
+      fs.writeFileSync(file, `${podYaml(`p${i}`)}---\n${serviceYaml(`s${i}`)}`)
+      files.push(file)
+    }
+    const results = await Promise.all(files.map((f) => runKbe(['create', '-f', f], {home, now: '2026-11-25T16:31:00Z'})))
+    for (const r of results) assert.equal(r.code, 0, r.stderr)
+    const pods = await runKbe(['get', 'pods', '-o', 'json'], {home, now: '2026-11-25T16:32:00Z'})
+    const podIPs = (JSON.parse(pods.stdout).items as {status: {podIP: string}}[]).map((p) => p.status.podIP)
+    assert.equal(podIPs.length, 16)
+    assert.equal(new Set(podIPs).size, 16, `duplicate pod IPs: ${podIPs.join(' ')}`)
+    const svcs = await runKbe(['get', 'svc', '-o', 'json'], {home, now: '2026-11-25T16:32:00Z'})
+    const vips = (JSON.parse(svcs.stdout).items as {spec: {clusterIP: string}}[]).map((s) => s.spec.clusterIP)
+    assert.equal(vips.length, 17)
+    assert.equal(new Set(vips).size, 17, `duplicate VIPs: ${vips.join(' ')}`)
+  })
+
+  const broken: {name: string; write: (file: string) => void; stderr: (file: string) => string}[] = [
+    {name: 'corrupt', write: (f) => fs.writeFileSync(f, '{"kind": "KbeClusterState", "vers'),
+      stderr: (f) => `error: the cluster state ${f} is corrupt (not valid JSON); run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${f}.bak)\n`},
+    {name: 'empty', write: (f) => fs.writeFileSync(f, ''),
+      stderr: (f) => `error: the cluster state ${f} is empty; run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${f}.bak)\n`},
+    {name: 'foreign', write: (f) => fs.writeFileSync(f, '{"apiVersion": "v1", "kind": "Config"}'),
+      stderr: (f) => `error: ${f} is not a kbe cluster state; run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${f}.bak)\n`},
+    {name: 'from another version', write: (f) => fs.writeFileSync(f, '{"kind": "KbeClusterState", "version": 99}'),
+      stderr: (f) => `error: the cluster state ${f} has format version 99, this kbe reads version 1; use the kbe that wrote it, or run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${f}.bak)\n`},
+  ]
+  for (const b of broken) {
+    it(`a ${b.name} state file is reported, not overwritten, and reset keeps it`, async () => {
+      const file = path.join(home, 'cluster.json')
+      b.write(file)
+      const before = fs.readFileSync(file)
+      for (const args of [['get', 'pods'], ['create', '-f', '-']]) {
+        const r = await runKbe(args, {home, now: NOW, stdin: podYaml('x')})
+        assert.equal(r.stderr, b.stderr(file))
+        assert.equal(r.code, 1)
+        assert.ok(before.equals(fs.readFileSync(file)))
+      }
+      const reset = await runKbe(['reset'], {home, now: NOW, seed: 2})
+      assert.equal(reset.stdout, `Started a fresh cluster; the previous one is kept in ${file}.bak\n`)
+      assert.ok(before.equals(fs.readFileSync(`${file}.bak`)))
+      const r = await runKbe(['get', 'pods'], {home, now: NOW})
+      assert.equal(r.code, 0)
+    })
+  }
+
+  it('a state file that cannot be read is reported', async function () {
+    if (process.getuid?.() === 0) {
+      // root reads any file; a directory in its place is the unreadable case root can't get past.
+      const file = path.join(home, 'cluster.json')
+      fs.mkdirSync(file)
+      const r = await runKbe(['get', 'pods'], {home, now: NOW})
+      assert.equal(r.stderr, `error: the cluster state ${file} is a directory, not a file; run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${file}.bak)\n`)
+      assert.equal(r.code, 1)
+      return
+    }
+    const file = path.join(home, 'cluster.json')
+    fs.writeFileSync(file, '{}')
+    fs.chmodSync(file, 0)
+    const r = await runKbe(['get', 'pods'], {home, now: NOW})
+    assert.equal(r.code, 1)
+    assert.equal(r.stderr, `error: cannot read the cluster state ${file}: permission denied; fix its permissions or run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${file}.bak)\n`)
+  })
+})
