@@ -20,7 +20,7 @@ export default class Create extends KbeCommand {
   async run(): Promise<void> {
     const {flags} = await this.parse(Create)
     if (!flags.filename?.length) throw new CliError('must specify one of -f and -k')
-    const docs = await readSources(flags.filename)
-    await this.write((cluster) => runCreate({namespace: flags.namespace ?? 'default', namespaceGiven: flags.namespace !== undefined}, docs, cluster))
+    const sources = await readSources(flags.filename)
+    await this.write((cluster) => runCreate({namespace: flags.namespace ?? 'default', namespaceGiven: flags.namespace !== undefined}, sources, cluster))
   }
 }

@@ -34,7 +34,8 @@ export default class Delete extends KbeCommand {
       gracePeriod: flags['grace-period'] === undefined ? undefined : Number(flags['grace-period'])}
     validateDelete(options, requests, files.length > 0)
     const matches = flags.selector === undefined ? undefined : compileSelector(flags.selector, requests[0]?.info)
-    const targets = files.length ? targetsOf(await readSources(files), namespace) : []
-    await this.write((cluster) => runDelete(options, requests, targets, cluster, matches))
+    const sources = files.length ? await readSources(files) : {documents: [], errors: []}
+    const targets = targetsOf(sources.documents, namespace)
+    await this.write((cluster) => runDelete(options, requests, targets, cluster, matches, sources.errors))
   }
 }

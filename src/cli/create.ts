@@ -7,7 +7,7 @@ import {CliError} from '../api/errors.js'
 import {kindPath, resourceForKind} from '../api/registry.js'
 import type {KubeObject} from '../api/types.js'
 import type {Cluster} from '../cluster/cluster.js'
-import type {ManifestDocument} from '../io/manifests.js'
+import type {Sources} from './manifest-source.js'
 import {addSourceToError} from './errors.js'
 import {noKindMatch} from './manifest-source.js'
 import {CommandOutput} from './output.js'
@@ -19,7 +19,7 @@ export interface CreateOptions {
 }
 
 /** Returns the object to create with its namespace settled, or throws kubectl's client-side error. */
-export function prepareObject(doc: ManifestDocument, options: CreateOptions): KubeObject {
+export function prepareObject(doc: Sources['documents'][number], options: CreateOptions): KubeObject {
   const obj = structuredClone(doc.object) as unknown as KubeObject
   const info = resourceForKind(String(obj.apiVersion ?? ''), String(obj.kind ?? ''))
   if (!info) throw noKindMatch(doc)
@@ -41,10 +41,10 @@ export function prepareObject(doc: ManifestDocument, options: CreateOptions): Ku
 }
 
 /** Runs `kbe create -f` for documents already read. */
-export function runCreate(options: CreateOptions, docs: ManifestDocument[], cluster: Cluster): CommandOutput {
+export function runCreate(options: CreateOptions, sources: Sources, cluster: Cluster): CommandOutput {
   const result = new CommandOutput()
-  if (docs.length === 0) throw new CliError('no objects passed to create')
-  for (const doc of docs) {
+  if (sources.documents.length === 0 && sources.errors.length === 0) throw new CliError('no objects passed to create')
+  for (const doc of sources.documents) {
     let obj: KubeObject
     try {
       obj = prepareObject(doc, options)
@@ -61,5 +61,6 @@ export function runCreate(options: CreateOptions, docs: ManifestDocument[], clus
       result.fail(addSourceToError('creating', doc.source, error))
     }
   }
+  for (const error of sources.errors) result.fail(error)
   return result
 }

@@ -51,7 +51,7 @@ function deleteOne(cluster: Cluster, info: ResourceInfo, obj: KubeObject, option
 }
 
 /** Runs `kbe delete` for argument requests and manifest targets. */
-export function runDelete(options: DeleteOptions, requests: ResourceRequest[], targets: DeleteTarget[], cluster: Cluster, matches?: LabelMatcher): CommandOutput {
+export function runDelete(options: DeleteOptions, requests: ResourceRequest[], targets: DeleteTarget[], cluster: Cluster, matches?: LabelMatcher, readErrors: unknown[] = []): CommandOutput {
   const result = new CommandOutput()
   if (options.force && options.gracePeriod === 0) {
     result.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n')
@@ -74,6 +74,7 @@ export function runDelete(options: DeleteOptions, requests: ResourceRequest[], t
     deleteOne(cluster, t.info, obj, options, result)
     deleted++
   }
+  for (const e of readErrors) result.fail(e)
   if (deleted === 0 && result.exitCode === 0) result.out('No resources found\n')
   return result
 }

@@ -8,10 +8,7 @@ import {CliError, RawError, StatusError} from '../api/errors.js'
 /** Returns `err` with kubectl's `error when <verb> "<source>": ` context added (cmdutil.AddSourceToErr). */
 export function addSourceToError(verb: string, source: string, err: unknown): unknown {
   if (!source) return err
-  if (err instanceof StatusError) {
-    if (err.reason === 'Invalid') return err
-    return new StatusError(err.reason, `error when ${verb} "${source}": ${err.message}`, err.details)
-  }
+  if (err instanceof StatusError) return new StatusError(err.reason, `error when ${verb} "${source}": ${err.message}`, err.details)
   if (err instanceof CliError) return new CliError(`error when ${verb} "${source}": ${err.message}`, err.exitCode)
   return err
 }
@@ -33,6 +30,20 @@ export function formatError(err: unknown): string {
   }
   const message = err instanceof Error ? err.message : String(err)
   return `error: ${message}\n`
+}
+
+/**
+ * Returns the stderr text for the errors of one command: a lone error as formatError prints it, several
+ * one per line as cmdutil.MultipleErrors does (API errors as `Error from server (<Reason>): <message>`,
+ * others bare, without `error: `).
+ */
+export function formatErrors(errors: unknown[]): string {
+  if (errors.length === 1) return formatError(errors[0])
+  return errors.map((err) => {
+    if (err instanceof RawError) return err.text.endsWith('\n') ? err.text : `${err.text}\n`
+    if (err instanceof StatusError) return `Error from server (${err.reason}): ${err.message}\n`
+    return `${err instanceof Error ? err.message : String(err)}\n`
+  }).join('')
 }
 
 /** Returns the exit code for an error (kubectl's DefaultErrorExitCode is 1). */

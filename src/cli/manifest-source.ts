@@ -7,7 +7,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {CliError} from '../api/errors.js'
 import {resourceForKind, type ResourceInfo} from '../api/registry.js'
-import {readManifests, type ManifestDocument} from '../io/manifests.js'
+import {readManifestItems, type ManifestDocument, type ManifestError} from '../io/manifests.js'
 
 /** Returns the absolute path of the project's fixtures/ folder (works from src/ and from dist/src/). */
 export function fixturesDir(): string {
@@ -22,14 +22,24 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-/** Reads every `-f` source into documents (throws a CliError for a bad source). */
-export async function readSources(filenames: string[]): Promise<ManifestDocument[]> {
-  return readManifests(filenames, {
+export interface Sources {
+  documents: ManifestDocument[]
+  /** Sources or documents that could not be read; kubectl reports them after acting on the rest. */
+  errors: ManifestError[]
+}
+
+/** Reads every `-f` source (throws for an unusable argument, e.g. a missing path). */
+export async function readSources(filenames: string[]): Promise<Sources> {
+  const items = await readManifestItems(filenames, {
     readStdin,
     offline: process.env.KBE_OFFLINE === '1' || process.env.KBE_OFFLINE === 'true',
     note: (line) => process.stderr.write(`${line}\n`),
     fixturesDir: fixturesDir(),
   })
+  return {
+    documents: items.flatMap((i) => ('document' in i ? [i.document] : [])),
+    errors: items.flatMap((i) => ('error' in i ? [i.error] : [])),
+  }
 }
 
 export interface ManifestTarget {

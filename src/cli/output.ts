@@ -1,28 +1,41 @@
 // The result of running one command's core: what goes to stdout and stderr, and the exit code. Commands
 // build it and the oclif layer writes it, so command logic is testable without a terminal. Errors that
-// don't stop the command (a missing name among several) accumulate here, as kubectl prints them after
-// the output it could produce.
+// don't stop the command (a missing name among several, one bad document of many) are collected and
+// printed after everything else, as kubectl prints its aggregated error at the end.
 
-import {exitCodeOf, formatError} from './errors.js'
+import {formatErrors} from './errors.js'
 
 export class CommandOutput {
   stdout = ''
-  stderr = ''
-  exitCode = 0
+  private notes = ''
+  private readonly errors: unknown[] = []
 
   /** Appends text to stdout. */
   out(text: string): void {
     this.stdout += text
   }
 
-  /** Appends text to stderr. */
+  /** Appends a warning or note to stderr (printed before the errors). */
   err(text: string): void {
-    this.stderr += text
+    this.notes += text
   }
 
-  /** Records an error: its kubectl text to stderr, and a failing exit code. */
+  /** Records an error; it is printed with the others at the end, and the exit code becomes 1. */
   fail(error: unknown): void {
-    this.stderr += formatError(error)
-    this.exitCode = exitCodeOf(error) || 1
+    this.errors.push(error)
+  }
+
+  /** Returns whether any error was recorded. */
+  get failed(): boolean {
+    return this.errors.length > 0
+  }
+
+  /** Returns the whole stderr text: notes, then the errors the way kubectl prints them. */
+  get stderr(): string {
+    return this.notes + (this.errors.length ? formatErrors(this.errors) : '')
+  }
+
+  get exitCode(): number {
+    return this.errors.length ? 1 : 0
   }
 }

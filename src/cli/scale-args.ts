@@ -5,6 +5,7 @@ import {CliError, RawError} from '../api/errors.js'
 import {NO_RESOURCES_GIVEN} from './delete.js'
 import {klogLine} from './klog.js'
 import {readSources, targetsOf} from './manifest-source.js'
+import {aggregateErrors} from '../io/manifests.js'
 import {parseResourceArgs, type ResourceRequest} from './resource-args.js'
 import type {ScaleOptions} from './scale.js'
 
@@ -25,7 +26,9 @@ export async function completeScale(args: string[], flags: ScaleFlags, now = new
   const namespace = flags.namespace ?? 'default'
   const requests = parseResourceArgs(args)
   if (flags.filename?.length) {
-    for (const t of targetsOf(await readSources(flags.filename), namespace)) requests.push({info: t.info, names: [t.name]})
+    const sources = await readSources(flags.filename)
+    if (sources.errors.length) throw aggregateErrors(sources.errors)
+    for (const t of targetsOf(sources.documents, namespace)) requests.push({info: t.info, names: [t.name]})
   }
   if (requests.length === 0) throw new RawError(NO_RESOURCES_GIVEN)
   return {replicas, namespace, requests}

@@ -10,9 +10,9 @@
 import yaml from 'js-yaml'
 
 import {decodeJsonStream} from './json-stream.js'
+import {aggregateMessages, checkListMeta, validateObjectKind} from './manifest-checks.js'
 import {explainYamlDocument, formatYamlProblem, type JsYamlMark} from './yaml-errors.js'
 import {findInvalidMapKey} from './yaml-keys.js'
-import {checkObjectMeta} from './manifest-metadata.js'
 import {KUBECTL_YAML_SCHEMA} from './yaml-schema.js'
 
 /** One object read from a source, or an error (text without `error: `) met while reading it. */
@@ -98,7 +98,10 @@ function decodeYamlDocument(document: string): StreamItem {
   }
   if (verdict && jsError) {
     // go-yaml reads only the root node when what follows it cannot continue the document.
-    const lineStart = document.split('\n').slice(0, jsError.line).join('\n').length + 1
+    const lineStart = document
+      .split('\n')
+      .slice(0, jsError.line)
+      .reduce((offset, line) => offset + line.length + 1, 0)
     try {
       value = loadFirstDocument(document.slice(0, Math.min(lineStart, jsError.position)))
     } catch {
@@ -126,50 +129,6 @@ function findNonFinite(value: unknown): string | undefined {
   for (const child of Object.values(value)) {
     const found = findNonFinite(child)
     if (found !== undefined) return found
-  }
-  return undefined
-}
-
-/**
- * Returns kubectl's client-side validation complaints about a document's type information
- * (pkg/validation getObjectKind); for a `v1` `List` every item is checked the same way.
- */
-export function validateObjectKind(value: unknown): string[] {
-  const problems = checkTypeMeta(value)
-  if (problems.length > 0) return problems
-  const object = value as Record<string, unknown>
-  if (object.apiVersion !== 'v1' || object.kind !== 'List') return []
-  if (!Array.isArray(object.items)) return ['invalid object to validate']
-  return object.items.flatMap((item) => checkTypeMeta(item))
-}
-
-/** Returns the apiVersion/kind complaints about one object. */
-function checkTypeMeta(value: unknown): string[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return ['invalid object to validate']
-  const {apiVersion, kind} = value as Record<string, unknown>
-  const problems: string[] = []
-  if (apiVersion === undefined || apiVersion === null) problems.push('apiVersion not set')
-  else if (typeof apiVersion !== 'string') problems.push("apiVersion isn't string type")
-  else if (apiVersion !== '/' && apiVersion.split('/').length > 2) problems.push(`unexpected GroupVersion string: ${apiVersion}`)
-  if (kind === undefined || kind === null) problems.push('kind not set')
-  else if (typeof kind !== 'string') problems.push("kind isn't string type")
-  return problems
-}
-
-/** Returns the text of apimachinery's error aggregate: one message alone, several as `[a, b]` (deduplicated). */
-export function aggregateMessages(messages: string[]): string {
-  const unique = [...new Set(messages)]
-  return unique.length === 1 ? unique[0] : `[${unique.join(', ')}]`
-}
-
-/** Returns the metadata decoding error of an object, or of the first list item that has one. */
-function checkListMeta(object: Record<string, unknown>): string | undefined {
-  const own = checkObjectMeta(object)
-  if (own || !Array.isArray(object.items)) return own
-  for (const item of object.items) {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) continue
-    const problem = checkObjectMeta(item as Record<string, unknown>, 'items.')
-    if (problem) return problem
   }
   return undefined
 }

@@ -141,6 +141,25 @@ function breakStaleLock(home: string): void {
   }
 }
 
+/**
+ * Creates the lock file with our pid already in it: the pid goes into a private file that is then
+ * hard-linked to the lock name (link fails if the name exists), so no one ever sees an empty lock —
+ * a kbe killed half-way leaves either no lock or a lock naming a dead process.
+ */
+function tryLock(lock: string): boolean {
+  const mine = `${lock}.${process.pid}`
+  fs.writeFileSync(mine, String(process.pid), {mode: 0o600})
+  try {
+    fs.linkSync(mine, lock)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  } finally {
+    fs.rmSync(mine, {force: true})
+  }
+}
+
 /** Takes the writers' lock (waiting for another kbe up to LOCK_TIMEOUT_MS) and returns its release function. */
 export function acquireLock(home: string, timeoutMs = LOCK_TIMEOUT_MS): () => void {
   fs.mkdirSync(home, {recursive: true})
@@ -148,7 +167,7 @@ export function acquireLock(home: string, timeoutMs = LOCK_TIMEOUT_MS): () => vo
   const deadline = Date.now() + timeoutMs
   let wait = 2
   for (;;) {
-    if (tryCreate(lock, String(process.pid))) break
+    if (tryLock(lock)) break
     breakStaleLock(home)
     if (Date.now() > deadline) {
       throw new CliError(`timed out after ${Math.round(timeoutMs / 1000)}s waiting for another kbe to release ${lock}; if no other kbe is running, delete that file`)

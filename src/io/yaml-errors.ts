@@ -2,10 +2,11 @@
 // broken document, e.g. `yaml: line 5: mapping values are not allowed in this context`. The two parsers
 // notice problems at different places and word them differently, so this module reads the js-yaml reason
 // plus the character at the error position and applies rules checked case by case against kubectl v1.32
-// (the cases live in test/unit/manifests-yaml-errors.test.ts). go-yaml's line numbers have a quirk kept
-// here: scanner errors print the 1-based line, parser errors print the 0-based line of the offending
-// token, and an error on the first line prints no line at all. Lines count from the start of the
-// `---`-separated document, because kubectl parses each document on its own. Pure functions only.
+// (the cases live in test/unit/manifests-kubectl-cases.test.ts). go-yaml's line numbers have a quirk
+// kept here: scanner errors print the 1-based line, parser errors print the 0-based line of the offending
+// token, and an error on the first line prints no line at all. Lines count from the start of each
+// `---`-separated document (a leading `---` belongs to the document), because kubectl parses each
+// document on its own. Pure functions only.
 
 import {findTabProblem} from './yaml-tabs.js'
 
@@ -25,7 +26,7 @@ export interface JsYamlMark {
   position: number
 }
 
-/** The outcome of explaining an error: go-yaml's problem, or "no error": go-yaml stops after the root node. */
+/** go-yaml's problem, or `rootOnly`: no error, because go-yaml reads only the root node and stops before it. */
 export type YamlVerdict = {problem: YamlProblem} | {rootOnly: true}
 
 /** Returns go-yaml's message for a problem, e.g. `yaml: line 4: did not find expected key`. */

@@ -4,6 +4,7 @@
 // collections, scalars in the style their text needs — and leaves text layout to yaml/writer.ts and
 // quoting decisions to yaml/scalar.ts. Only plain JSON-shaped values (objects, arrays, strings, numbers,
 // booleans, null) are accepted; fields set to undefined are skipped as JSON would.
+import {CliError} from '../api/errors.js'
 import {compareYamlKeys} from './yaml/key-order.js'
 import {analyzeScalar, formatYamlNumber, requestedStringStyle, selectScalarStyle, type ScalarStyle} from './yaml/scalar.js'
 import {BEST_INDENT, YamlWriter} from './yaml/writer.js'
@@ -53,11 +54,12 @@ function emitSequence(w: YamlWriter, items: unknown[], ctx: NodeContext): void {
 }
 
 function emitMapping(w: YamlWriter, map: Record<string, unknown>): void {
-  const keys = Object.keys(map).filter((k) => map[k] !== undefined).sort(compareYamlKeys)
-  if (keys.length === 0) return emitEmptyFlow(w, '{', '}')
+  const keys = Object.keys(map).filter((k) => map[k] !== undefined)
+  const sorted = keys.map((k) => [readBackString(k), k] as const).sort(([a], [b]) => compareYamlKeys(a, b))
+  if (sorted.length === 0) return emitEmptyFlow(w, '{', '}')
   const saved = w.indent
   w.indent = saved < 0 ? 0 : saved + BEST_INDENT
-  for (const key of keys) {
+  for (const [key, field] of sorted) {
     w.writeIndent()
     if (isSimpleKey(key)) {
       emitScalar(w, key, true)
@@ -68,7 +70,7 @@ function emitMapping(w: YamlWriter, map: Record<string, unknown>): void {
       w.writeIndent()
       w.writeIndicator(':', true, false, true)
     }
-    emitNode(w, map[key], {mapping: true, simpleKey: false})
+    emitNode(w, map[field], {mapping: true, simpleKey: false})
   }
   w.indent = saved
 }
@@ -76,6 +78,23 @@ function emitMapping(w: YamlWriter, map: Record<string, unknown>): void {
 /** Returns whether go-yaml can write the key as `key:` (single line, at most 128 bytes). */
 function isSimpleKey(key: string): boolean {
   return !analyzeScalar(key).multiline && utf8Length(key) <= MAX_SIMPLE_KEY_BYTES
+}
+
+/** Code points go-yaml's reader rejects; encoding/json leaves them raw, so kubectl -o yaml fails on them. */
+const YAML_FORBIDDEN = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/
+
+/**
+ * Returns a string as go-yaml reads it back from the JSON text sigs.k8s.io/yaml hands it: encoding/json
+ * escapes every line break except NEL (U+0085), which the YAML scanner folds like a line break inside a
+ * double-quoted scalar (one NEL and the spaces around it → a space; n NELs → n-1 newlines).
+ */
+function readBackString(s: string): string {
+  if (YAML_FORBIDDEN.test(s)) throw new CliError('yaml: control characters are not allowed')
+  if (!s.includes('\u0085')) return s
+  return s.replace(/ *\u0085[ \u0085]*/g, (run) => {
+    const breaks = run.split('\u0085').length - 1
+    return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1)
+  })
 }
 
 function utf8Length(s: string): number {
@@ -106,6 +125,9 @@ function scalarText(value: unknown): [string, ScalarStyle] {
   if (value === null || value === undefined) return ['null', 'plain']
   if (typeof value === 'boolean') return [value ? 'true' : 'false', 'plain']
   if (typeof value === 'number') return [formatYamlNumber(value), 'plain']
-  if (typeof value === 'string') return [value, requestedStringStyle(value)]
+  if (typeof value === 'string') {
+    const text = readBackString(value)
+    return [text, requestedStringStyle(text)]
+  }
   throw new TypeError(`cannot marshal ${typeof value} as YAML`)
 }

@@ -98,3 +98,32 @@ describe('state file', function () {
     assert.equal(r.stderr, `error: cannot read the cluster state ${file}: permission denied; fix its permissions or run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${file}.bak)\n`)
   })
 })
+
+describe('state file under SIGKILL', function () {
+  this.timeout(120_000)
+  it('always loads after kbe is killed at random moments while writing', async () => {
+    const {spawn} = await import('node:child_process')
+    const {BIN} = await import('../helpers/kbe.js')
+    const home = tempHome()
+    try {
+      const file = path.join(home, 'pods.yaml')
+      fs.writeFileSync(file, Array.from({length: 40}, (_, i) => podYaml(`k${i}`)).join('---\n'))
+      // A seeded walk over kill delays, so a failure can be replayed.
+      let x = 12345
+      const next = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+      for (let round = 0; round < 12; round++) {
+        const args = round % 2 ? ['create', '-f', file] : ['delete', 'pods', '--all']
+        const child = spawn(process.execPath, [BIN, ...args], {env: {...process.env, KBE_HOME: home, KBE_OFFLINE: '1'}, stdio: 'ignore'})
+        const exited = new Promise((resolve) => child.on('exit', resolve))
+        const delay = 60 + Math.floor(next() * 400)
+        await new Promise((resolve) => setTimeout(resolve, delay))
+        child.kill('SIGKILL')
+        await exited
+        const r = await runKbe(['get', 'pods', '-o', 'name'], {home})
+        assert.equal(r.code, 0, `round ${round} (killed after ${delay} ms): ${r.stderr}`)
+      }
+    } finally {
+      fs.rmSync(home, {recursive: true, force: true})
+    }
+  })
+})

@@ -70,7 +70,7 @@ const folding: Record<string, string> = {
 /** Keys: quoting of keys and go-yaml's natural key order (digits by value, non-letters first). */
 const keys: Record<string, string> = Object.fromEntries(
   ['y', 'yes', '1', '01', 'true', '', 'a: b', '#k', 'item10', 'item9', 'a_b', 'aB', 'a-b', 'a.b', 'A', '_x', '0', '10',
-    '9', 'x01', 'x1', 'x001', 'é', 'z', 'Z', 'a1b', 'a01b', 'a10', 'a2', 'a/b', 'a~b', 'hugepages-1Gi', 'hugepages-2Mi',
+    '9', 'x01', 'x1', 'x001', 'é', 'z', 'Z', 'a01b', 'a10', 'a2', 'a/b', 'a~b', 'hugepages-1Gi', 'hugepages-2Mi',
     'node.kubernetes.io/a', 'node-role.kubernetes.io/b', 'kubernetes.io/os', 'n0', 'n00', 'n000', 'n1', 'n001'].map((k) => [k, 'v']),
 )
 
@@ -91,6 +91,24 @@ const numbers = {
   nulls: [null, 'x', null],
   empty: {map: {}, list: [], nestedList: [[], [1, 2], [{}]], listOfMaps: [{a: 1, b: {}}, {c: [], d: null}]},
   deep: {a: {b: {c: [{d: [{e: 'f'}]}]}}},
+}
+
+/** Nesting: sequences in sequences, maps in sequences, long and multi-line scalars at depth, `? ` keys. */
+const structure = {
+  matrix: [[1, [2, 3]], [{a: [1]}], [], [[]], [{}]],
+  items: [
+    {msg: words(22), lines: 'one\ntwo\n', tags: ['- dash', '-', 'a: b', 'yes', '']},
+    words(24),
+    'one\ntwo',
+    {nested: {deeper: {deepest: words(20, 'ipsum')}}},
+  ],
+  emojiLong: 'x'.repeat(75) + ' 😀 ' + words(12),
+  ['-dash-key']: 'v',
+  ['complex-map-' + 'k'.repeat(120)]: {a: 'b', c: ['d']},
+  ['complex-list-' + 'k'.repeat(120)]: ['x', {y: 'z'}],
+  ['complex-str-' + 'k'.repeat(120)]: words(25),
+  ['multi\nline key']: 'v',
+  ['multi\nline map key']: {a: 'b'},
 }
 
 const lastApplied =
@@ -150,6 +168,9 @@ export const oracleObjects: Record<string, KubeObject> = {
   'ctl-c1': configMap('ctl-c1', '1012', {data: {c1: 'a\u0080b'}}),
   'ctl-nel': configMap('ctl-nel', '1013', {data: {nel: 'a\u0085b', nel2: 'a \u0085\u0085 b', nel3: '\u0085x'}}),
   numbers: configMap('numbers', '1006', {numbers}),
+  structure: configMap('structure', '1014', {structure}),
+  // go-yaml's key order is not transitive here (a1b < a2 < a10 < a1b), so kubectl's order may vary.
+  'keys-cycle': configMap('keys-cycle', '1015', {data: {a1b: 'v', a2: 'v', a10: 'v', b: 'v'}}),
   'list-a': configMap('list-a', '1007', {data: {'y': 'true', a: 'b'}}, {list: 'yes'}),
   'list-b': configMap('list-b', '1008', {data: {}, binaryData: {}}, {list: 'yes'}),
   pod,

@@ -79,6 +79,11 @@ export const goldenCases: GoldenCase[] = [
     core('Pod', makePod('labelex', 600, {labels: {env: 'development', owner: 'michael', 'app.kubernetes.io/name': 'sise'}}), podRcsise, pod7wl4m)]},
   {name: 'all-namespaces-mixed-scope', kubectl: 'get pods,nodes,ns -A', now: at(10), options: {allNamespaces: true, showKind: true}, groups: [
     core('Pod', podRcsise, makePod('coredns-668d6bf9bc-x2x5q', DAY, {metadata: {namespace: 'kube-system'}, labels: {'k8s-app': 'kube-dns'}, ip: '10.244.0.2'})), core('Node', seed.node), core('Namespace', ...seed.namespaces)]},
+  {name: 'all-namespaces-cluster-scoped-first', kubectl: 'get nodes,ns,pods -A', now: at(10), options: {allNamespaces: true, showKind: true}, groups: [
+    core('Node', seed.node), core('Namespace', ...seed.namespaces), core('Pod', podRcsise)]},
+  {name: 'all-namespaces-after-empty-namespaced', kubectl: 'get pods,nodes -A', now: at(0), options: {allNamespaces: true, showKind: true}, groups: [core('Pod'), core('Node', ...nodes.slice(0, 2))]},
+  {name: 'all-namespaces-no-headers-mixed', kubectl: 'get pods,nodes -A --no-headers', now: at(10), options: {allNamespaces: true, showKind: true, noHeaders: true}, groups: [
+    core('Pod', podRcsise), core('Node', seed.node)]},
   {name: 'all-kinds-show-kind', kubectl: 'get all', now: at(20), options: {showKind: true}, groups: [
     core('Pod', podRcsise, pod7wl4m, podLqx8b), core('ReplicationController', seed.rcsise), core('Service', seed.kubernetes, seed.simpleservice),
     apps('DaemonSet'), apps('Deployment', seed.deployment), apps('ReplicaSet', seed.replicaSet)]},

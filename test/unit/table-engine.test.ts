@@ -71,10 +71,22 @@ describe('printTables', () => {
       want: 'a     2025-03-01T12:00:00Z\nb     2025-03-01T12:00:00Z\n',
     },
     {
-      name: 'NAMESPACE only for namespaced kinds',
-      groups: [group('ConfigMap', [configMap('a', {namespace: 'kube-system'})]), group('Namespace', [makeNamespace('default', 0)], false)],
+      name: 'no NAMESPACE for a cluster-scoped group that comes first',
+      groups: [group('Namespace', [makeNamespace('default', 0)], false), group('ConfigMap', [configMap('a', {namespace: 'kube-system'})])],
       options: options({allNamespaces: true, showKind: true}),
-      want: 'NAMESPACE     NAME          CREATED AT\nkube-system   configmap/a   2025-03-01T12:00:00Z\n\nNAME                STATUS   AGE\nnamespace/default   Active   0s\n',
+      want: 'NAME                STATUS   AGE\nnamespace/default   Active   0s\n\nNAMESPACE     NAME          CREATED AT\nkube-system   configmap/a   2025-03-01T12:00:00Z\n',
+    },
+    {
+      name: 'NAMESPACE sticks to cluster-scoped groups after a namespaced one, even an empty one',
+      groups: [group('ConfigMap', []), group('Namespace', [makeNamespace('default', 0)], false)],
+      options: options({allNamespaces: true}),
+      want: 'NAMESPACE   NAME      STATUS   AGE\n            default   Active   0s\n',
+    },
+    {
+      name: 'no NAMESPACE without -A',
+      groups: [group('ConfigMap', [configMap('a')])],
+      options: options(),
+      want: 'NAME   CREATED AT\na      2025-03-01T12:00:00Z\n',
     },
     {
       name: 'show-kind prefixes the name column only',

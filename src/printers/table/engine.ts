@@ -16,7 +16,7 @@ export interface TableGroup {
   kind: string
   /** The API group: '' for core, `apps`, … */
   group: string
-  /** False for cluster-scoped kinds (nodes, namespaces), which get no NAMESPACE column under -A. */
+  /** False for cluster-scoped kinds (nodes, namespaces): no NAMESPACE column under -A unless a namespaced group came earlier. */
   namespaced: boolean
   objects: KubeObject[]
 }
@@ -77,10 +77,9 @@ function rowCells(obj: KubeObject, columns: readonly Column[], withNamespace: bo
 }
 
 /** Returns one group's table text, tab-aligned; '' when the group has no objects. */
-export function printTable(group: TableGroup, options: TableOptions): string {
+function printGroup(group: TableGroup, withNamespace: boolean, options: TableOptions): string {
   if (group.objects.length === 0) return ''
   const columns = columnsForKind(group.kind).filter((c) => options.wide || !c.wideOnly)
-  const withNamespace = options.allNamespaces && group.namespaced
   const prefix = options.showKind ? kindPrefix(group.kind, group.group) : undefined
   const lines: string[][] = []
   if (!options.noHeaders) lines.push(headerCells(columns, withNamespace, options))
@@ -88,9 +87,21 @@ export function printTable(group: TableGroup, options: TableOptions): string {
   return formatTabbed(lines.map((cells) => cells.join('\t') + '\n').join(''), GET_TABWRITER)
 }
 
-/** Returns the `kubectl get` output for several groups: each tab-aligned on its own, empty ones omitted, separated by one blank line when headers are on. */
+/**
+ * Returns the `kubectl get` output for several groups (pass every requested type, empty ones too):
+ * each tab-aligned on its own, empty ones omitted, separated by one blank line when headers are on.
+ */
 export function printTables(groups: TableGroup[], options: TableOptions): string {
-  const printed = groups.map((group) => printTable(group, options)).filter((text) => text !== '')
+  const printed: string[] = []
+  let withNamespace = false
+  for (const group of groups) {
+    // kubectl quirk (VERIFIED): get.go turns the namespace column on in printer flags that all later
+    // groups share, so under -A a cluster-scoped group that follows a namespaced one (even an empty
+    // one) still gets a NAMESPACE column, with empty cells; one that comes first does not.
+    withNamespace ||= options.allNamespaces && group.namespaced
+    const text = printGroup(group, withNamespace, options)
+    if (text !== '') printed.push(text)
+  }
   // get.go's separator writer: a blank line before a group only when headers are printed.
   return printed.join(options.noHeaders ? '' : '\n')
 }

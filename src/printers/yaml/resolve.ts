@@ -25,9 +25,24 @@ export function resolvesAsString(s: string): boolean {
   if (!/[-+0-9]/.test(first)) return true
   if (isTimestamp(s)) return false
   const plain = s.replaceAll('_', '')
-  // Integers of any size resolve (beyond 64 bits as a big int); floats only when finite.
-  if (GO_INT.test(plain)) return false
+  if (parsesAsGoInt(plain)) return false
+  // Floats resolve when finite; an out-of-range integer or float that is neither stays a string.
   return !(YAML_FLOAT.test(plain) && Number.isFinite(Number(plain)))
+}
+
+const INT64_MIN = -(2n ** 63n)
+const INT64_MAX = 2n ** 63n - 1n
+const UINT64_MAX = 2n ** 64n - 1n
+
+/** Returns whether strconv.ParseInt or ParseUint (base 0, 64 bits) accepts the text. */
+function parsesAsGoInt(s: string): boolean {
+  if (!GO_INT.test(s)) return false
+  const negative = s.startsWith('-')
+  const unsigned = s.replace(/^[+-]/, '')
+  // A leading 0 followed by digits is octal in Go (base 0).
+  const value = BigInt(/^0[0-7]+$/.test(unsigned) ? `0o${unsigned.slice(1)}` : unsigned)
+  if (negative) return -value >= INT64_MIN
+  return value <= INT64_MAX || (!s.startsWith('+') && value <= UINT64_MAX)
 }
 
 /** Returns whether the text is a YAML 1.1 base-60 float, which go-yaml quotes for other parsers' sake. */
