@@ -4,5 +4,5 @@ import module from 'node:module'
 
 module.enableCompileCache?.()
 
-const {main} = await import('../dist/src/cli/main.js')
+const {main} = await import('../dist/kbe.js')
 await main(process.argv.slice(2), import.meta.url)

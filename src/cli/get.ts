@@ -64,7 +64,8 @@ export function runGet(options: GetOptions, cluster: Cluster, now: Date): Comman
     result.out(printStructured(output, all, singleObject, options.noHeaders))
     return result
   }
-  const kinds = new Set(groups.filter((g) => g.objects.length).map((g) => `${g.group}/${g.kind}`))
+  // kubectl prefixes names with their kind whenever more than one type was asked for, even if some came back empty.
+  const kinds = new Set(requests.map((r) => r.info.resource))
   const text = printTables(groups, {
     now, wide: printer.wide, noHeaders: options.noHeaders, showLabels: options.showLabels,
     labelColumns: options.labelColumns, allNamespaces: options.allNamespaces, showKind: options.showKind || kinds.size > 1,

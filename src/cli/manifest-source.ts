@@ -3,17 +3,23 @@
 // namespace, name) for delete and scale. Reading happens before the cluster is locked, so a slow URL
 // never holds other terminals up.
 
+import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {CliError} from '../api/errors.js'
 import {resourceForKind, type ResourceInfo} from '../api/registry.js'
 import {readManifestItems, type ManifestDocument, type ManifestError} from '../io/manifests.js'
 
-/** Returns the absolute path of the project's fixtures/ folder (works from src/ and from dist/src/). */
+/** Returns the absolute path of kbe's fixtures/ folder: the nearest one above this module (src/, dist/src/ or the bundle). */
 export function fixturesDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url))
-  const up = here.includes(`${path.sep}dist${path.sep}`) ? ['..', '..', '..'] : ['..', '..']
-  return path.resolve(here, ...up, 'fixtures')
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    const candidate = path.join(dir, 'fixtures')
+    if (fs.existsSync(path.join(candidate, 'kbe-specs'))) return candidate
+    const parent = path.dirname(dir)
+    if (parent === dir) return candidate
+    dir = parent
+  }
 }
 
 async function readStdin(): Promise<string> {

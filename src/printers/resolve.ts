@@ -52,6 +52,7 @@ function splitTemplateFormat(output: string, formats: string[]): [string, string
 
 /** json and yaml (JSONYamlPrintFlags). */
 const jsonYamlFamily: Family = (output) => {
+  output = output.toLowerCase() // kubectl accepts -o JSON / -o Yaml (but not JSONPATH=… or WIDE)
   if (output === 'json') return (objects, options) => printJson(printTarget(objects, options))
   if (output === 'yaml') return (objects, options) => printYaml(printTarget(objects, options))
   return undefined
@@ -59,7 +60,7 @@ const jsonYamlFamily: Family = (output) => {
 
 /** name (NamePrintFlags). */
 const nameFamily: Family = (output) =>
-  output === 'name' ? (objects, options) => printName(objects, {operation: options?.operation}) : undefined
+  output.toLowerCase() === 'name' ? (objects, options) => printName(objects, {operation: options?.operation}) : undefined
 
 /** jsonpath=… and jsonpath-as-json=… (JSONPathPrintFlags; jsonpath-file needs a file, which kbe's printers never read). */
 const jsonPathFamily: Family = (output) => {

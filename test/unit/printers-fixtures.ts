@@ -176,3 +176,44 @@ export const oracleObjects: Record<string, KubeObject> = {
   pod,
   event,
 }
+
+/** The oracle seed's own pods, reduced to the fields the jsonpath / custom-columns goldens read. */
+export const seededPods: KubeObject[] = [
+  ['rcsise-h7xqz', '10.244.0.5', {app: 'sise'}],
+  ['sise-deploy-5d59d67564-7wl4m', '10.244.0.6', {app: 'sise', 'pod-template-hash': '5d59d67564'}],
+  ['sise-deploy-5d59d67564-lqx8b', '10.244.0.7', {app: 'sise', 'pod-template-hash': '5d59d67564'}],
+].map(([name, ip, labels]) => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: {name: name as string, namespace: 'default', labels: labels as Record<string, string>},
+  spec: {containers: [{name: 'sise', ports: [{containerPort: 9876, protocol: 'TCP'}]}]},
+  status: {podIP: ip as string},
+}))
+
+/** Returns name-only objects for `-o name` goldens: `[apiVersion, kind, name]` triples. */
+const named = (triples: [string, string, string][]): KubeObject[] =>
+  triples.map(([apiVersion, kind, name]) => ({apiVersion, kind, metadata: {name}}))
+
+const pods = (...names: string[]) => names.map((n): [string, string, string] => ['v1', 'Pod', n])
+
+/** What `kubectl get all -o name` listed from the oracle (pods, rc, services, deployments, replicasets). */
+export const getAllObjects = named([
+  ...pods('lastapplied', 'rcsise-h7xqz', 'sise-deploy-5d59d67564-7wl4m', 'sise-deploy-5d59d67564-lqx8b'),
+  ['v1', 'ReplicationController', 'rcsise'],
+  ...['kubernetes', 'lbsvc', 'nosel', 'npsvc', 'simpleservice'].map((n): [string, string, string] => ['v1', 'Service', n]),
+  ['apps/v1', 'Deployment', 'sise-deploy'],
+  ['apps/v1', 'ReplicaSet', 'sise-deploy-5d59d67564'],
+])
+
+/** What `kubectl get ep,endpointslices,events,cm,ns,nodes,leases -A -o name` listed from the oracle. */
+export const mixedObjects = named([
+  ...['kubernetes', 'npsvc', 'simpleservice'].map((n): [string, string, string] => ['v1', 'Endpoints', n]),
+  ...['kubernetes', 'npsvc-8fz2k', 'simpleservice-4xq9w'].map((n): [string, string, string] => ['discovery.k8s.io/v1', 'EndpointSlice', n]),
+  ...['lastapplied.17f0000000000009', ...[2, 3, 4, 5, 6].map((i) => `rcsise-h7xqz.17f000000000000${i}`), 'rcsise.17f0000000000001', 'sise-deploy.17f0000000000007']
+    .map((n): [string, string, string] => ['v1', 'Event', n]),
+  ...['ctl-c1', 'ctl-del', 'ctl-nel', 'folding', 'keys', 'list-a', 'list-b', 'multiline', 'numbers', 'quoting', 'unicode']
+    .map((n): [string, string, string] => ['v1', 'ConfigMap', n]),
+  ...['default', 'kube-node-lease', 'kube-public', 'kube-system'].map((n): [string, string, string] => ['v1', 'Namespace', n]),
+  ['v1', 'Node', 'minikube'],
+  ['coordination.k8s.io/v1', 'Lease', 'minikube'],
+])

@@ -1,7 +1,8 @@
 // The golden cases of the `kubectl get` table engine: each names the kubectl command it mirrors, the
 // pinned `now`, the groups (objects in apiserver order: namespace, then name) and the flags. Cases
-// named `verified-*` compare with text copied from the reference's VERIFIED samples; the others were
-// checked against the real kubectl through the oracle (layout) and printers.go (cells).
+// named `verified-*` compare with text copied from the reference's VERIFIED samples; the others' golden
+// files are the real kubectl's stdout, rendered through the oracle from these objects (kubectl does the
+// layout; the cells, served by the stand-in server, were checked against printers.go).
 import type {Endpoints, KubeObject, Node, Service} from '../../src/api/types.js'
 import type {TableGroup, TableOptions} from '../../src/printers/table/engine.js'
 import {at, DAY, lifecyclePods, makeEndpoints, makeEvent, makeNamespace, makeNode, makePod, makeService, meta, seed, ts} from './table-fixtures.js'

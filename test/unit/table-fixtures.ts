@@ -3,7 +3,7 @@
 // Deployment/ReplicaSet/pods, simpleservice, kubernetes, npsvc/nosel/lbsvc and their events. Every
 // timestamp is SEED_TIME minus a number of seconds, and tests pin `now` to SEED_TIME plus the delay
 // at which the reference's VERIFIED sample was captured, so ages come out byte for byte.
-import type {ContainerStatus, Endpoints, Event, KubeObject, Namespace, Node, ObjectMeta, Pod, ReplicationController, Service} from '../../src/api/types.js'
+import type {ContainerStatus, Endpoints, Event, Namespace, Node, ObjectMeta, Pod, ReplicationController, Service} from '../../src/api/types.js'
 import type {DeploymentLike} from '../../src/printers/table/columns/deployment.js'
 import type {ReplicaSetLike} from '../../src/printers/table/columns/replica-set.js'
 
@@ -148,11 +148,6 @@ export const seed = {
     makeEvent('ReplicationController', 'rcsise', 1, 'SuccessfulCreate', 'Created pod: rcsise-h7xqz', 'replication-controller', 120),
     makeEvent('Deployment', 'sise-deploy', 7, 'ScalingReplicaSet', 'Scaled up replica set sise-deploy-5d59d67564 to 2', 'deployment-controller', 300),
   ],
-}
-
-/** Returns `objects` typed as the engine takes them. */
-export function objects(...items: KubeObject[]): KubeObject[] {
-  return items
 }
 
 const PENDING_SCHEDULED = [{type: 'PodScheduled', status: 'True'}]

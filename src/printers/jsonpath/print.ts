@@ -20,7 +20,8 @@ export function parseTemplate(source: string): JsonPathTemplate {
   try {
     return {source, root: parseJsonPath(source)}
   } catch (err) {
-    if (err instanceof JsonPathSyntaxError) throw new CliError(`error parsing jsonpath ${source}, ${err.message}`)
+    // kubectl's message ends with a newline of its own; checkErr adds none then.
+    if (err instanceof JsonPathSyntaxError) throw new CliError(`error parsing jsonpath ${source}, ${err.message}\n`)
     throw err
   }
 }
@@ -34,14 +35,16 @@ export function printJsonPath(template: JsonPathTemplate, data: unknown, asJson 
     if (!(err instanceof JsonPathExecError)) throw err
     throw new CliError(
       `error executing jsonpath ${goQuote(template.source)}: Error executing template: ${err.message}. Printing more information for debugging the template:\n` +
-        `\ttemplate was:\n\t\t${template.source}\n\tobject given to jsonpath engine was:\n\t\t${formatGoSyntax(data)}\n\n`,
+        `\ttemplate was:\n\t\t${template.source}\n\tobject given to jsonpath engine was:\n\t\t${formatGoSyntax(data)}\n\n\n`,
     )
   }
   return results.map((values) => (asJson ? printJson(values) : values.map(formatResult).join(' '))).join('')
 }
 
+/** Returns one result as client-go prints it: maps and lists as compact JSON, null as `null`. */
 function formatResult(value: unknown): string {
-  if (typeof value === 'object' && value !== null) return marshalCompact(value)
+  if (value === null || value === undefined) return 'null'
+  if (typeof value === 'object') return marshalCompact(value)
   return formatGoValue(value)
 }
 
@@ -63,9 +66,20 @@ function formatGoNumber(n: number): string {
   return Number.isInteger(n) && Math.abs(n) < 2 ** 63 ? String(Object.is(n, -0) ? 0 : n) : formatGoFloatG(n)
 }
 
-/** Returns `s` quoted as Go's %q / strconv.Quote does for printable text. */
+const GO_QUOTE_ESCAPES: Record<string, string> = {'\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\'}
+
+/** Returns `s` quoted as Go's %q (strconv.Quote) does: printable runes raw, others escaped. */
 function goQuote(s: string): string {
-  return JSON.stringify(s).replace(/\\u007f/g, '\\x7f')
+  let out = '"'
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!
+    if (GO_QUOTE_ESCAPES[ch]) out += GO_QUOTE_ESCAPES[ch]
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`
+    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd'
+    else if (ch !== ' ' && !/[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch)) out += cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`
+    else out += ch
+  }
+  return `${out}"`
 }
 
 /** Returns a value in Go's `%#v` syntax for map[string]interface{} trees (kubectl's debug dump). */
