@@ -14,6 +14,8 @@ import {describeNode} from '../printers/describe/node.js'
 import {describePod} from '../printers/describe/pod.js'
 import {describeReplicationController} from '../printers/describe/replication-controller.js'
 import {describeService} from '../printers/describe/service.js'
+import {describeReplicaSet, type ReplicaSet} from '../printers/describe/replica-set.js'
+import {describeDeployment, type Deployment} from '../printers/describe/deployment.js'
 import {joinDescriptions, joinPrefixMatchDescriptions} from '../printers/describe/writer.js'
 import {notFound} from '../api/errors.js'
 import {fetchRequest, noResourcesMessage} from './fetch.js'
@@ -47,8 +49,16 @@ const DESCRIBERS: Record<string, Describer> = {
     return describeService(svc, {endpoints, hasEndpointSlices, events: eventsFor(cluster, obj)}, {now})
   },
   replicationcontrollers: (obj, cluster, now) => {
-    const pods = cluster.store.list<Pod>('pods', obj.metadata.namespace).filter((p) => controllerOf(p)?.uid === obj.metadata.uid)
+    const pods = ownedBy<Pod>(cluster, 'pods', obj)
     return describeReplicationController(obj as ReplicationController, {pods, events: eventsFor(cluster, obj)}, {now})
+  },
+  replicasets: (obj, cluster, now) => describeReplicaSet(obj as ReplicaSet, {pods: ownedBy<Pod>(cluster, 'pods', obj), events: eventsFor(cluster, obj)}, {now}),
+  deployments: (obj, cluster, now) => {
+    const sets = ownedBy<ReplicaSet>(cluster, 'replicasets', obj)
+    // The newest revision is the new ReplicaSet; the others are old (deployment-controller's view).
+    const revision = (rs: ReplicaSet) => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0)
+    const newest = [...sets].sort((a, b) => revision(b) - revision(a))[0]
+    return describeDeployment(obj as Deployment, {newReplicaSet: newest, oldReplicaSets: sets.filter((s) => s !== newest), events: eventsFor(cluster, obj)}, {now})
   },
   endpoints: (obj, cluster, now) => describeEndpoints(obj as Endpoints, {events: eventsFor(cluster, obj)}, {now}),
   namespaces: (obj, _cluster, now) => describeNamespace(obj as Namespace, {resourceQuotas: [], limitRanges: []}, {now}),
@@ -57,6 +67,10 @@ const DESCRIBERS: Record<string, Describer> = {
     const lease = nodeLease(cluster, obj as Node, now)
     return describeNode(obj as Node, {pods, events: eventsFor(cluster, obj), lease}, {now})
   },
+}
+
+function ownedBy<T extends KubeObject>(cluster: Cluster, resource: string, owner: KubeObject): T[] {
+  return cluster.store.list<T>(resource, owner.metadata.namespace).filter((o) => controllerOf(o)?.uid === owner.metadata.uid)
 }
 
 /** The kubelet renews its node lease every 10 s; a describe shows the latest renewal. */

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import type {Packet, Verdict} from '../../src/net/trace/types.js'
-import {tracePacket} from '../../src/net/trace/tracer.js'
+import {affinityUpdates, tracePacket} from '../../src/net/trace/tracer.js'
+import {buildRuleSet} from '../../src/net/kube-proxy/model.js'
+import {freshCluster, proxyInput, simpleEndpoints, simpleservice} from './kube-proxy-fixtures.js'
 import {isLocalAddress, MINIKUBE_NODE, routeTo} from '../../src/net/trace/node-network.js'
 import {NODE_PORT, seeded, simpleRuleSet, STYLES, VIP, type Style} from './trace-fixtures.js'
 
@@ -19,7 +21,10 @@ interface Case {
 
 // The source address rules of issue 3. Tutorial-era node → VIP shows 10.0.2.15 (the route's source
 // address; nothing masquerades it), modern kube-proxy marks it (`! -s <cluster CIDR>`) and
-// MASQUERADE on docker0 rewrites it to the bridge address.
+// MASQUERADE on docker0 rewrites it to the bridge address. Checked against the Linux kernel: the
+// rendered rules loaded into a network namespace wired like MINIKUBE_NODE (veth eth0/eth1, bridge
+// docker0, pod namespaces) gave the same source address and the same refused/timed-out outcome for
+// node → pod, node → VIP, pod → VIP, a missing Service port, an unused bridge address and 0 endpoints.
 const CASES: Case[] = [
   {name: 'node → pod IP: the bridge address', endpoints: ['172.17.0.3'], packet: fromNode('172.17.0.3', 9876),
     want: {verdict: 'pod', destination: '172.17.0.3:9876', source: '172.17.0.1'}},
@@ -91,6 +96,18 @@ describe('packet tracer', () => {
     const rules = simpleRuleSet('tutorial', ['172.17.0.3', '172.17.0.4'])
     const pick = (seed: number) => tracePacket(rules, fromNode(VIP, 80), seeded(seed)).destination.ip
     assert.deepEqual([1, 2, 3, 4, 5].map(pick), [1, 2, 3, 4, 5].map(pick))
+  })
+
+  it('keeps ClientIP affinity through -m recent: --set is reported, --rcheck follows the caller state', () => {
+    const fresh = freshCluster()
+    const svc = simpleservice((s) => void (s.spec.sessionAffinity = 'ClientIP'))
+    const rules = buildRuleSet(proxyInput('tutorial', [...fresh.services, svc], [...fresh.endpoints, simpleEndpoints('172.17.0.3', '172.17.0.4')]))
+    const packet = fromPod('172.17.0.5', VIP, 80)
+    const first = tracePacket(rules, packet, seeded(1), {podIPs: PODS})
+    const [update] = affinityUpdates(first)
+    assert.equal(update.source, '172.17.0.5')
+    const recent = {nowSeconds: 100, lists: {[update.list]: {'172.17.0.5': 90}}}
+    for (const seed of [2, 3, 4, 5]) assert.equal(tracePacket(rules, packet, seeded(seed), {podIPs: PODS, recent}).destination.ip, first.destination.ip)
   })
 
   it('refuses a pod packet without a source address', () => {

@@ -6,7 +6,8 @@
 // PREROUTING, the route decision, then filter INPUT (for the node's own addresses) or filter
 // FORWARD and POSTROUTING. Targets act as in the kernel: jumps and RETURN, MARK --set-xmark, DNAT and
 // MASQUERADE (both terminate the nat chain), ACCEPT, DROP, REJECT, and the builtin chain's policy.
-// Session-affinity `--set` updates are visible in the steps; the caller keeps RecentState.
+// Session affinity: `--rcheck` reads the caller's RecentState; affinityUpdates() lists what `--set`
+// recorded, for the caller to keep.
 import type {Random} from '../../util/random.js'
 import {ruleText, type Rule} from '../kube-proxy/rule.js'
 import {findChain, type Table, type TableName} from '../kube-proxy/rule-set.js'
@@ -215,4 +216,14 @@ export function tracePacket(ruleSet: {tables: readonly Table[]}, packet: Packet,
   }
   if (state.sourcePort !== undefined) trace.sourcePort = state.sourcePort
   return trace
+}
+
+/** Returns the ClientIP affinity entries the trace's matching `-m recent --set` rules record (list name and source address). */
+export function affinityUpdates(trace: Trace): {list: string; source: string}[] {
+  const updates: {list: string; source: string}[] = []
+  for (const step of trace.steps) {
+    if (step.kind !== 'rule' || !step.matched) continue
+    for (const match of step.rule.matches) if (match.kind === 'recent' && match.mode === 'set') updates.push({list: match.name, source: trace.packet.source ?? trace.source})
+  }
+  return updates
 }
