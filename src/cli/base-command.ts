@@ -29,8 +29,9 @@ export abstract class KbeCommand extends Command {
 
   /** Writes a command's output and ends with its exit code. */
   protected emit(result: CommandOutput): void {
+    if (result.warnings) process.stderr.write(result.warnings)
     if (result.stdout) process.stdout.write(result.stdout)
-    if (result.stderr) process.stderr.write(result.stderr)
+    if (result.errorText) process.stderr.write(result.errorText)
     if (result.exitCode !== 0) this.exit(result.exitCode)
   }
 

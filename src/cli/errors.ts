@@ -26,7 +26,9 @@ export function formatError(err: unknown): string {
     return `Error from server (${err.reason}): ${err.message}\n`
   }
   if (err instanceof CliError) {
-    return err.message.startsWith('error: ') ? `${err.message}\n` : `error: ${err.message}\n`
+    // kubectl's checkErr adds the newline only when the message lacks one (jsonpath errors carry their own).
+    const text = err.message.startsWith('error: ') ? err.message : `error: ${err.message}`
+    return text.endsWith('\n') ? text : `${text}\n`
   }
   const message = err instanceof Error ? err.message : String(err)
   return `error: ${message}\n`

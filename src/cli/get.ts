@@ -45,6 +45,10 @@ export function completeGet(options: GetOptions): ResourceRequest[] {
 export function runGet(options: GetOptions, cluster: Cluster, now: Date): CommandOutput {
   const result = new CommandOutput()
   const requests = completeGet(options)
+  // Real clusters serve `ev` for both events and events.events.k8s.io, and kubectl says so.
+  if (options.args[0].split(',').some((t) => t.toLowerCase() === 'ev')) {
+    result.err('Warning: short name "ev" could also match lower priority resource events.events.k8s.io\n')
+  }
   const matches = options.selector === undefined ? undefined : compileSelector(options.selector, requests[0]?.info)
   const groups: TableGroup[] = []
   const all: KubeObject[] = []

@@ -30,9 +30,19 @@ export class CommandOutput {
     return this.errors.length > 0
   }
 
-  /** Returns the whole stderr text: notes, then the errors the way kubectl prints them. */
+  /** Returns the warnings and notes (kubectl prints them before its output). */
+  get warnings(): string {
+    return this.notes
+  }
+
+  /** Returns the errors the way kubectl prints them (after its output). */
+  get errorText(): string {
+    return this.errors.length ? formatErrors(this.errors) : ''
+  }
+
+  /** Returns the whole stderr text: notes, then the errors. */
   get stderr(): string {
-    return this.notes + (this.errors.length ? formatErrors(this.errors) : '')
+    return this.warnings + this.errorText
   }
 
   get exitCode(): number {

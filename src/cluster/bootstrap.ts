@@ -12,6 +12,7 @@ export const KUBERNETES_SERVICE_IP = '172.30.0.1'
 export const DNS_SERVICE_IP = '172.30.0.10'
 export const APISERVER_PORT = 8443
 export const COREDNS_RS_HASH = '668d6bf9bc'
+export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.11.3'
 
 function namespace(name: string): KubeObject {
   return {apiVersion: 'v1', kind: 'Namespace', metadata: {name, labels: {'kubernetes.io/metadata.name': name}}, spec: {finalizers: ['kubernetes']}, status: {phase: 'Active'}}
@@ -108,7 +109,7 @@ export function corednsPodSpec(): Pod['spec'] {
   })
   return {
     containers: [{
-      name: 'coredns', image: 'registry.k8s.io/coredns/coredns:v1.11.3', imagePullPolicy: 'IfNotPresent',
+      name: 'coredns', image: COREDNS_IMAGE, imagePullPolicy: 'IfNotPresent',
       args: ['-conf', '/etc/coredns/Corefile'],
       ports: [{name: 'dns', containerPort: 53, protocol: 'UDP'}, {name: 'dns-tcp', containerPort: 53, protocol: 'TCP'}, {name: 'metrics', containerPort: 9153, protocol: 'TCP'}],
       resources: {limits: {memory: '170Mi'}, requests: {cpu: '100m', memory: '70Mi'}},

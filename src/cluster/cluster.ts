@@ -14,7 +14,7 @@ import {runControllers} from '../controllers/runner.js'
 import {planTermination, runKubeletStep, type KubeletView} from '../controllers/pod-lifecycle.js'
 import {expireEvents, recordEvent} from './events.js'
 import {admit} from './admission.js'
-import {NODE_NAME, bootstrapObjects, corednsReplicaSet, nodeObject} from './bootstrap.js'
+import {COREDNS_IMAGE, NODE_NAME, bootstrapObjects, corednsReplicaSet, nodeObject} from './bootstrap.js'
 import {STATE_KIND, STATE_VERSION, type ClusterState, type PodStep} from './state.js'
 
 /** How long a fresh cluster has been up when the learner first sees it. */
@@ -37,6 +37,8 @@ export class Cluster {
       kind: STATE_KIND, version: STATE_VERSION, seed, random: seedState(seed),
       time: now.getTime() - BOOTSTRAP_LEAD_MS, resourceVersion: 0, eventSequence: 0, objects: {}, runtime: {}, images: {},
     }
+    // minikube ships with its system images preloaded, so CoreDNS starts without a pull.
+    state.images[COREDNS_IMAGE] = state.time
     const cluster = new Cluster(state)
     const hex = (bytes: number) => Array.from({length: bytes}, () => cluster.random.int(256).toString(16).padStart(2, '0')).join('')
     for (const obj of bootstrapObjects()) {

@@ -67,6 +67,16 @@ const folding: Record<string, string> = {
   ['long-key-' + 'x'.repeat(125)]: 'complex key value',
 }
 
+/** Strings whose first space falls just before, at and after column 80 (plain, single- and double-quoted). */
+const boundary: Record<string, string> = Object.fromEntries(
+  Array.from({length: 9}, (_, i) => 72 + i).flatMap((n) => [
+    [`p${n}`, `${'a'.repeat(n)} b ${'c'.repeat(10)} d`],
+    [`s${n}`, `#${'a'.repeat(n)} b ${'c'.repeat(10)} d`],
+    [`d${n}`, `\t${'a'.repeat(n)} b ${'c'.repeat(10)} d`],
+    [`q${n}`, `'${'a'.repeat(n - 2)}' 'b' ${'c'.repeat(10)} d`],
+  ]),
+)
+
 /** Keys: quoting of keys and go-yaml's natural key order (digits by value, non-letters first). */
 const keys: Record<string, string> = Object.fromEntries(
   ['y', 'yes', '1', '01', 'true', '', 'a: b', '#k', 'item10', 'item9', 'a_b', 'aB', 'a-b', 'a.b', 'A', '_x', '0', '10',
@@ -169,6 +179,7 @@ export const oracleObjects: Record<string, KubeObject> = {
   'ctl-nel': configMap('ctl-nel', '1013', {data: {nel: 'a\u0085b', nel2: 'a \u0085\u0085 b', nel3: '\u0085x'}}),
   numbers: configMap('numbers', '1006', {numbers}),
   structure: configMap('structure', '1014', {structure}),
+  boundary: configMap('boundary', '1016', {data: boundary}),
   // go-yaml's key order is not transitive here (a1b < a2 < a10 < a1b), so kubectl's order may vary.
   'keys-cycle': configMap('keys-cycle', '1015', {data: {a1b: 'v', a2: 'v', a10: 'v', b: 'v'}}),
   'list-a': configMap('list-a', '1007', {data: {'y': 'true', a: 'b'}}, {list: 'yes'}),

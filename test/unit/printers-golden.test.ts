@@ -21,7 +21,7 @@ const single = (name: string, output: string, object: object): GoldenCase => ({n
 const allPods = [o.pod, ...seededPods]
 const listYes = [o['list-a'], o['list-b']]
 
-const jsonYamlCases: GoldenCase[] = ['quoting', 'multiline', 'folding', 'keys', 'unicode', 'numbers', 'structure', 'ctl-nel', 'ctl-del', 'ctl-c1', 'pod', 'event']
+const jsonYamlCases: GoldenCase[] = ['quoting', 'multiline', 'folding', 'keys', 'unicode', 'numbers', 'structure', 'boundary', 'ctl-nel', 'ctl-del', 'ctl-c1', 'pod', 'event']
   .flatMap((n) => [single(`yaml-${n}`, 'yaml', o[n]), single(`json-${n}`, 'json', o[n])])
 
 const cases: GoldenCase[] = [

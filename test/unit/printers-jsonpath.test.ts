@@ -9,7 +9,7 @@ const data = {
   kind: 'List',
   items: [
     {metadata: {name: 'a', labels: {app: 'x'}}, spec: {replicas: 2}, status: {ok: true}},
-    {metadata: {name: 'b'}, spec: {replicas: 0.5}, status: {ok: null}},
+    {metadata: {name: 'b'}, spec: {replicas: 0, ratio: 0.5}, status: {ok: null}},
   ],
 }
 const run = (template: string, value: unknown = data) => printJsonPath(parseTemplate(template), value)
@@ -21,7 +21,7 @@ describe('jsonpath', () => {
     {name: 'missing keys print nothing', given: 'x{.items[*].metadata.labels.app}y', want: 'xxy'},
     {name: 'last element', given: '{.items[-1].metadata.name}', want: 'b'},
     {name: 'maps as compact JSON', given: '{.items[0].metadata.labels}', want: '{"app":"x"}'},
-    {name: 'null, bool and float', given: '{.items[*].status.ok} {.items[1].spec.replicas}', want: 'true null 0.5'},
+    {name: 'null, bool and float', given: '{.items[*].status.ok} {.items[1].spec.ratio}', want: 'true null 0.5'},
     {name: 'range with text after end', given: '{range .items[*]}{.metadata.name};{end}{.kind}', want: 'a;b;List'},
     {name: 'filter by number', given: '{.items[?(@.spec.replicas>1)].metadata.name}', want: 'a'},
     {name: 'filter by existence', given: '{.items[?(@.metadata.labels)].metadata.name}', want: 'a'},
@@ -35,12 +35,16 @@ describe('jsonpath', () => {
     ['{.items[*', 'error parsing jsonpath {.items[*, unterminated array\n'],
     ['{.a', 'error parsing jsonpath {.a, unclosed action\n'],
     ['{.a{', "error parsing jsonpath {.a{, unrecognized character in action: U+007B '{'\n"],
-    ['{..a..b}', 'error parsing jsonpath {..a..b}, invalid multiple recursive descent\n'],
+    ['{....a}', 'error parsing jsonpath {....a}, invalid multiple recursive descent\n'],
     ['{.a[x]}', 'error parsing jsonpath {.a[x]}, invalid array index x\n'],
   ]
   for (const [template, message] of parseErrors) {
     it(`rejects ${template}`, () => assert.throws(() => parseTemplate(template), (err: unknown) => err instanceof CliError && err.message === message))
   }
+
+  it('refuses to compare an int with a float, as Go templates do', () => {
+    assert.throws(() => run('{.items[?(@.spec.ratio>1)].metadata.name}'), /incompatible types for comparison/)
+  })
 
   it('reports index errors with kubectl\'s debugging text', () => {
     assert.throws(() => run('{.items[5]}', {items: [1]}), (err: unknown) =>
