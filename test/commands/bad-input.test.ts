@@ -70,6 +70,12 @@ See 'kubectl get -h' for help and examples
     stderr: 'error: the namespace from the provided object "default" does not match the namespace "other". You must pass \'--namespace=default\' to perform this operation.\n'},
   {name: 'create the same twice', args: ['create', '-f', `${SPECS}/services/svc.yaml`],
     stderr: `Error from server (AlreadyExists): error when creating "${SPECS}/services/svc.yaml": services "simpleservice" already exists\n`},
+  {name: 'invalid label value', args: ['create', '-f', 'pod.yaml'], files: {'pod.yaml': POD('').replace('name: p', 'name: p\n  labels:\n    app: "not ok"')},
+    stderr: 'The Pod "p" is invalid: metadata.labels: Invalid value: "not ok": a valid label must be an empty string or consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyValue\',  or \'my_value\',  or \'12345\', regex used for validation is \'(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?\')\n'},
+  {name: 'clusterIP already allocated', args: ['create', '-f', 'svc.yaml'], files: {'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: taken\nspec:\n  clusterIP: 172.30.0.1\n  ports:\n  - port: 80\n'},
+    stderr: 'The Service "taken" is invalid: spec.clusterIPs: Invalid value: []string{"172.30.0.1"}: failed to allocate IP 172.30.0.1: provided IP is already allocated\n'},
+  {name: 'clusterIP outside the service range', args: ['create', '-f', 'svc.yaml'], files: {'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: far\nspec:\n  clusterIP: 10.0.0.7\n  ports:\n  - port: 80\n'},
+    stderr: 'The Service "far" is invalid: spec.clusterIPs: Invalid value: []string{"10.0.0.7"}: failed to allocate IP 10.0.0.7: the provided IP (10.0.0.7) is not in the valid range. The range of valid IPs is 172.30.0.0/16\n'},
   {name: 'scale with a negative count', args: ['scale', '--replicas=-1', 'rc/rcsise'], stderr: 'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n'},
   {name: 'scale with a non-number', args: ['scale', '--replicas=abc', 'rc/rcsise'], stderr: 'Error: invalid argument "abc" for "--replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax\nSee \'kbe scale --help\' for usage.\n'},
   {name: 'scale a missing rc', args: ['scale', '--replicas=2', 'rc/nope'], stderr: 'error: no objects passed to scale replicationcontrollers "nope" not found\n'},
@@ -109,6 +115,16 @@ describe('bad input: kubectl errors, exit 1, state unchanged', function () {
       assert.ok(before.equals(fs.readFileSync(stateFile)), 'the state file changed')
     })
   }
+
+  it('an explicit clusterIP in the range is honoured', async () => {
+    fs.writeFileSync(path.join(cwd, 'pinned.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: pinned\nspec:\n  clusterIP: 172.30.228.255\n  selector:\n    app: sise\n  ports:\n  - port: 80\n    targetPort: 9876\n')
+    const r = await runKbe(['create', '-f', 'pinned.yaml'], {home, now: NOW, seed: 3, cwd})
+    assert.equal(r.stdout, 'service/pinned created\n')
+    const get = await runKbe(['get', 'svc', 'pinned'], {home, now: NOW, seed: 3})
+    assert.equal(get.stdout, 'NAME     TYPE        CLUSTER-IP       EXTERNAL-IP   PORT(S)   AGE\npinned   ClusterIP   172.30.228.255   <none>        80/TCP    0s\n')
+    const del = await runKbe(['delete', 'svc', 'pinned'], {home, now: NOW, seed: 3})
+    assert.equal(del.stdout, 'service "pinned" deleted\n')
+  })
 
   it('an unreachable URL (connection refused on 127.0.0.1)', async () => {
     const server = http.createServer()
