@@ -9,10 +9,11 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const commands = fs.readdirSync(path.join(root, 'commands')).filter((f) => f.endsWith('.ts')).sort()
+// Subfolders hold subcommands: commands/create/namespace.ts is the command `create:namespace`.
+const commands = fs.readdirSync(path.join(root, 'commands'), {recursive: true}).map((f) => f.split(path.sep).join('/')).filter((f) => f.endsWith('.ts')).sort()
 const entry = [
   ...commands.map((f, i) => `import C${i} from './commands/${f.replace(/\.ts$/, '.js')}'`),
-  `export const COMMANDS = {${commands.map((f, i) => `'${f.replace(/\.ts$/, '')}': C${i}`).join(', ')}}`,
+  `export const COMMANDS = {${commands.map((f, i) => `'${f.replace(/\.ts$/, '').replaceAll('/', ':')}': C${i}`).join(', ')}}`,
   "export {main} from './src/cli/main.js'",
 ].join('\n')
 

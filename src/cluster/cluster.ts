@@ -4,7 +4,7 @@
 // the controllers settle after each, so the state at t does not depend on how often kbe was invoked in
 // between. The verbs (create, delete, scale, update) are what the apiserver offers the commands.
 
-import type {KubeObject, Pod} from '../api/types.js'
+import type {KubeObject, Namespace, Pod} from '../api/types.js'
 import {resourceForKind, type ResourceInfo} from '../api/registry.js'
 import {ObjectStore} from '../store/store.js'
 import {Sfc32, seedState} from '../util/random.js'
@@ -12,6 +12,7 @@ import {rfc3339} from '../util/clock.js'
 import type {Action, ControllerContext} from '../controllers/context.js'
 import {runControllers} from '../controllers/runner.js'
 import {planTermination, runKubeletStep, type KubeletView} from '../controllers/pod-lifecycle.js'
+import {deleteNamespace} from '../controllers/namespace.js'
 import {expireEvents, recordEvent} from './events.js'
 import {admit} from './admission.js'
 import {COREDNS_IMAGE, NODE_NAME, bootstrapObjects, corednsReplicaSet, nodeObject} from './bootstrap.js'
@@ -199,6 +200,7 @@ export class Cluster {
 
   private deleteObject(obj: KubeObject, immediate = false): void {
     const current = this.store.find(this.infoOf(obj).resource, obj.metadata.namespace, obj.metadata.name as string)
+    if (current?.kind === 'Namespace') return deleteNamespace(this.store, current as Namespace, this.now())
     if (!current || current.metadata.deletionTimestamp) return
     if (current.kind !== 'Pod') {
       this.store.remove(current)

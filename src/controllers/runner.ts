@@ -6,13 +6,17 @@
 import type {Action, Controller, ControllerContext} from './context.js'
 import {collectGarbage} from './garbage-collector.js'
 import {reconcileEndpoints} from './endpoints.js'
+import {reconcileNamespaces} from './namespace.js'
+import {reconcileDeployments} from './deployment.js'
 import {schedulePods} from './pod-lifecycle.js'
 import {reconcileReplicaSets, reconcileReplicationControllers} from './replication.js'
 
 /** The controllers, in the order each pass runs them. */
 export const CONTROLLERS: readonly {name: string; run: Controller}[] = [
+  {name: 'namespace-controller', run: reconcileNamespaces},
   {name: 'garbage-collector', run: collectGarbage},
   {name: 'replication-controller', run: reconcileReplicationControllers},
+  {name: 'deployment-controller', run: reconcileDeployments},
   {name: 'replicaset-controller', run: reconcileReplicaSets},
   {name: 'default-scheduler', run: schedulePods},
   {name: 'endpoints-controller', run: reconcileEndpoints},
