@@ -66,7 +66,9 @@ export function resolveResource(spelling: string): ResourceInfo | undefined {
 
 /** Returns the resource for an object's apiVersion and kind, or undefined when kbe doesn't know the kind. */
 export function resourceForKind(apiVersion: string, kind: string): ResourceInfo | undefined {
-  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : ''
+  let group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : ''
+  // extensions/v1beta1 Deployments and ReplicaSets are the apps ones (admission converts them).
+  if (group === 'extensions' && (kind === 'Deployment' || kind === 'ReplicaSet')) group = 'apps'
   return RESOURCES.find((r) => r.kind === kind && r.group === group)
 }
 

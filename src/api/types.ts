@@ -329,3 +329,18 @@ export interface Lease extends KubeObject {
   kind: 'Lease'
   spec: {holderIdentity?: string; leaseDurationSeconds?: number; renewTime?: string; acquireTime?: string}
 }
+
+// ---- Label selectors -----------------------------------------------------------------------------
+
+/** One matchExpressions entry of a metav1.LabelSelector. */
+export interface LabelSelectorRequirement {
+  key: string
+  operator: string
+  values?: string[]
+}
+
+/** A metav1.LabelSelector, as in Deployment and ReplicaSet specs. */
+export interface LabelSelector {
+  matchLabels?: Record<string, string>
+  matchExpressions?: LabelSelectorRequirement[]
+}

@@ -14,6 +14,7 @@ import {orderFields} from '../api/schema/order.js'
 import type {ObjectStore} from '../store/store.js'
 import type {Random} from '../util/random.js'
 import {allocateServiceIP, checkRequestedServiceIP, SERVICE_CIDR} from '../net/ipam.js'
+import {convertLegacyApps} from '../controllers/deployment-legacy.js'
 
 export interface AdmissionContext {
   random: Random
@@ -26,7 +27,9 @@ export interface AdmissionContext {
  * objects), defaulted, admitted (namespace lifecycle, service account, tolerations, priority, ClusterIP)
  * and validated — in the apiserver's order, so the first problem it would report is the one reported.
  */
-export function admit(input: KubeObject, ctx: AdmissionContext, fromUser: boolean): KubeObject {
+export function admit(original: KubeObject, ctx: AdmissionContext, fromUser: boolean): KubeObject {
+  // Beta apps versions (the tutorial's apps/v1beta1 manifests) are converted to apps/v1 first.
+  const input = convertLegacyApps(original)
   if (fromUser) strictDecode(input as unknown as Record<string, unknown>)
   const obj = applyDefaults(input)
   checkNamespace(obj, ctx.store)

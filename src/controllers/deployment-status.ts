@@ -7,7 +7,7 @@
 
 import {rfc3339} from '../util/clock.js'
 import {
-  actualReplicas, availableReplicas, maxUnavailable, readyReplicas, specReplicas,
+  actualReplicas, availableReplicas, hasProgressDeadline, maxUnavailable, readyReplicas, specReplicas,
   type DeploymentCondition, type DeploymentObject, type DeploymentStatus, type ReplicaSetObject,
 } from './deployment-util.js'
 
@@ -73,7 +73,7 @@ export function rolloutStatus(d: DeploymentObject, all: ReplicaSetObject[], newR
   const next = calculateStatus(d, all, newRS, now)
   const current = conditionOf(d.status, 'Progressing')
   const complete = next.replicas === next.updatedReplicas && current?.reason === 'NewReplicaSetAvailable'
-  if (d.spec.progressDeadlineSeconds === undefined || complete) return next
+  if (!hasProgressDeadline(d) || complete) return next
   const subject = newRS ? `ReplicaSet "${newRS.metadata.name}"` : `Deployment "${d.metadata.name}"`
   if (deploymentComplete(d, next)) {
     setCondition(next, newCondition('Progressing', 'True', 'NewReplicaSetAvailable', `${subject} has successfully progressed.`, now))

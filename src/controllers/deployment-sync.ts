@@ -9,7 +9,7 @@ import type {Action} from './context.js'
 import {jsonEqual} from './context.js'
 import {conditionOf, newCondition, setCondition} from './deployment-status.js'
 import {
-  byCreation, equalIgnoreHash, HASH_LABEL, maxRevision, maxSurge, podTemplateHash, DESIRED_REPLICAS, MAX_REPLICAS, REVISION,
+  byCreation, equalIgnoreHash, hasProgressDeadline, HASH_LABEL, maxRevision, maxSurge, podTemplateHash, DESIRED_REPLICAS, MAX_REPLICAS, REVISION,
   REVISION_HISTORY, SKIPPED_ANNOTATIONS, specReplicas, isRolling, resolveIntOrPercent,
   type DeploymentObject, type ReplicaSetObject,
 } from './deployment-util.js'
@@ -91,7 +91,7 @@ export class DeploymentSync {
         return existing
       }
       this.setDeploymentRevision(existing.metadata.annotations?.[REVISION] ?? '')
-      if (this.d.spec.progressDeadlineSeconds !== undefined && !conditionOf(this.d.status, 'Progressing')) {
+      if (hasProgressDeadline(this.d) && !conditionOf(this.d.status, 'Progressing')) {
         setCondition((this.d.status ??= {}), newCondition('Progressing', 'True', 'FoundNewReplicaSet', `Found new replica set "${existing.metadata.name}"`, this.now))
       }
       return existing
@@ -103,7 +103,7 @@ export class DeploymentSync {
     const count = created.spec.replicas ?? 0
     if (count > 0) this.event(`Scaled up replica set ${created.metadata.name} to ${count}`)
     this.setDeploymentRevision(String(newRevision))
-    if (this.d.spec.progressDeadlineSeconds !== undefined) {
+    if (hasProgressDeadline(this.d)) {
       setCondition((this.d.status ??= {}), newCondition('Progressing', 'True', 'NewReplicaSetCreated', `Created new replica set "${created.metadata.name}"`, this.now))
     }
     return created

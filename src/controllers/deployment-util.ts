@@ -131,6 +131,12 @@ function rollingParams(d: DeploymentObject): {surge: number; unavailable: number
   return {surge, unavailable}
 }
 
+/** Returns whether the Deployment has a progress deadline (HasProgressDeadline: set and not MaxInt32). */
+export function hasProgressDeadline(d: DeploymentObject): boolean {
+  const s = d.spec.progressDeadlineSeconds
+  return s !== undefined && s !== 2147483647
+}
+
 /** Returns whether the Deployment rolls (as opposed to Recreate). */
 export function isRolling(d: DeploymentObject): boolean {
   return (d.spec.strategy?.type ?? 'RollingUpdate') === 'RollingUpdate'

@@ -60,17 +60,9 @@ export function selectorFromSet(set: Record<string, string> | undefined): Select
   return Selector.of(Object.keys(set).map((k) => ({key: k, operator: '=' as const, values: [set[k]]})))
 }
 
-export interface LabelSelectorRequirement {
-  key: string
-  operator: string
-  values?: string[]
-}
+import type {LabelSelector} from '../types.js'
 
-/** A metav1.LabelSelector, as in Deployment and ReplicaSet specs. */
-export interface LabelSelector {
-  matchLabels?: Record<string, string>
-  matchExpressions?: LabelSelectorRequirement[]
-}
+export type {LabelSelector, LabelSelectorRequirement} from '../types.js'
 
 const EXPRESSION_OPERATORS: Record<string, Operator> = {In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!'}
 

@@ -3,18 +3,9 @@
 // LabelSelector through LabelSelectorAsSelector and Selector.String()). Pure formatting only: this
 // module neither parses selector strings nor matches labels (that belongs to src/store).
 
-/** One matchExpressions entry of a metav1.LabelSelector. */
-export interface LabelSelectorRequirement {
-  key: string
-  operator: string
-  values?: string[]
-}
+import type {LabelSelector} from '../../api/types.js'
 
-/** A metav1.LabelSelector (the set-based selector of ReplicaSets and Deployments). */
-export interface LabelSelector {
-  matchLabels?: Record<string, string>
-  matchExpressions?: LabelSelectorRequirement[]
-}
+export type {LabelSelector, LabelSelectorRequirement} from '../../api/types.js'
 
 /** Compares strings by UTF-16 code unit, which equals Go's byte order for the ASCII of labels. */
 function compareStrings(a: string, b: string): number {
