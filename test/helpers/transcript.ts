@@ -2,7 +2,7 @@
 // order against one fresh cluster with a pinned seed and a fake clock that only moves at `@wait <dur>`
 // directives. Lines starting with `@` are directives (`@seed N`, `@now <RFC 3339>`, `@wait 30s`,
 // `@# comment`); stderr lines are shown prefixed with `[stderr] ` after stdout and a non-zero exit code as
-// `[exit N]`. A `| grep PATTERN` (or `grep -v`) after a command filters stdout as the shell would.
+// `[exit N]`; output that ends without a newline is followed by `[no newline]`. A `| grep PATTERN` (or `grep -v`) after a command filters stdout as the shell would.
 // With UPDATE_GOLDEN=1 the file is rewritten from what kbe printed.
 
 import fs from 'node:fs'
@@ -63,6 +63,8 @@ export function renderResult(result: KbeResult, grep?: {pattern: string; invert:
     const lines = stdout.split('\n').filter((l, i, all) => !(i === all.length - 1 && l === ''))
     stdout = lines.filter((l) => l.includes(grep.pattern) !== grep.invert).map((l) => `${l}\n`).join('')
   }
+  // A response body without a final newline (curl) is marked, so the next `$` line stays a line of its own.
+  if (stdout !== '' && !stdout.endsWith('\n')) stdout += '\n[no newline]\n'
   const stderr = result.stderr.split('\n').filter((l, i, all) => !(i === all.length - 1 && l === '')).map((l) => `[stderr] ${l}\n`).join('')
   return stdout + stderr + (result.code !== 0 ? `[exit ${result.code}]\n` : '')
 }
