@@ -1,4 +1,5 @@
 import {Flags} from '@oclif/core'
+import fs from 'node:fs'
 import {KbeCommand} from '../src/cli/base-command.js'
 import * as shared from '../src/cli/flags.js'
 import {runRun, validateRun} from '../src/cli/run.js'
@@ -33,6 +34,8 @@ export default class Run extends KbeCommand {
       stdin: flags.stdin, tty: flags.tty, rm: flags.rm,
     }
     validateRun(options, this.settings().now, process.pid)
-    await this.write((cluster) => runRun(options, cluster))
+    const stdinIsTTY = Boolean(process.stdin.isTTY)
+    const stdinText = options.stdin && !stdinIsTTY ? fs.readFileSync(0, 'utf8') : undefined
+    await this.write((cluster, settings) => runRun(options, cluster, settings, {stdinIsTTY, stdinText}))
   }
 }

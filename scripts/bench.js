@@ -2,18 +2,28 @@
 // `npm run bench`: start-up cost of kbe against bare Node, measured in one run. It builds the Services
 // tutorial cluster in a temporary KBE_HOME (from the bundled specs, offline), then times whole-process
 // runs of `node -e 0`, `kbe get pods` and `kbe iptables-save`, interleaved round by round so that machine
-// noise hits all of them alike, and prints each median with its ratio to bare node.
-// Options: --runs N (default 30).
+// noise hits all of them alike, and prints each median with its ratio to bare node. Then the scale table
+// (bench-scale.js): 100 / 1,000 / 10,000 pods, time, peak memory, state size and growth per 10×.
+// Options: --runs N (start-up runs, default 30), --scale-runs N (default 3), --quick (10 and 1),
+// --no-scale (start-up table only), --sizes 10,100 (service counts of the scale table).
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {runScaleBench} from './bench-scale.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = path.join(root, 'bin', 'run.js')
-const runsArg = process.argv.indexOf('--runs')
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 30
+
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(name)
+  return at > 0 ? process.argv[at + 1] : fallback
+}
+const quick = process.argv.includes('--quick')
+const runs = Number(option('--runs', quick ? 10 : 30))
+const scaleRuns = Number(option('--scale-runs', quick ? 1 : 3))
+const sizes = option('--sizes', '10,100,1000').split(',').map(Number)
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kbe-bench-'))
 const env = {...process.env, KBE_HOME: home, KBE_OFFLINE: '1', KBE_SEED: '1'}
@@ -60,3 +70,5 @@ cases.forEach((c, i) => {
   const m = median(samples[i])
   console.log(c.name.padEnd(22) + m.toFixed(1).padStart(10) + (m / bare).toFixed(2).padStart(13))
 })
+
+if (!process.argv.includes('--no-scale')) await runScaleBench({sizes, runs: scaleRuns})

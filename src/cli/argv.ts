@@ -21,6 +21,34 @@ export function normalizeArgv(argv: string[]): string[] {
       break
     }
   }
-  if (leading.length === 0 || i >= argv.length) return argv
-  return [argv[i], ...leading, ...argv.slice(i + 1)]
+  if (leading.length === 0 || i >= argv.length) return lastValueWins(argv)
+  return lastValueWins([argv[i], ...leading, ...argv.slice(i + 1)])
+}
+
+// Single-value flags kubectl (pflag) lets a user repeat, the last value winning; oclif would refuse.
+const SINGLE_VALUE: Record<string, string> = {
+  '-o': 'output', '--output': 'output', '-n': 'namespace', '--namespace': 'namespace', '-l': 'l', '--selector': 'selector',
+  '--replicas': 'replicas', '--grace-period': 'grace-period', '--style': 'style', '--image': 'image', '--port': 'port',
+}
+
+/** Returns argv with every earlier occurrence of a repeated single-value flag (and its value) dropped. */
+export function lastValueWins(argv: string[]): string[] {
+  const seen = new Map<string, {index: number; span: number}[]>()
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const arg = argv[i]
+    const long = arg.startsWith('--')
+    const name = long ? arg.split('=')[0] : arg.slice(0, 2)
+    const flag = arg.startsWith('-') ? SINGLE_VALUE[name] : undefined
+    if (!flag) continue
+    const inline = long ? arg.includes('=') : arg.length > 2
+    // As oclif reads it: a following word that starts with '-' is the next flag, not this one's value
+    // (but a bare `--` right after the flag is taken as its value).
+    const next = argv[i + 1]
+    const span = inline || next === undefined || (next.startsWith('-') && next !== '--') ? 1 : 2
+    seen.set(flag, [...(seen.get(flag) ?? []), {index: i, span}])
+    i += span - 1
+  }
+  const drop = new Set<number>()
+  for (const list of seen.values()) for (const {index, span} of list.slice(0, -1)) for (let k = 0; k < span; k++) drop.add(index + k)
+  return drop.size ? argv.filter((_, i) => !drop.has(i)) : argv
 }

@@ -11,6 +11,7 @@ import {kindPath, type ResourceInfo} from '../api/registry.js'
 import type {KubeObject} from '../api/types.js'
 import {FieldPath, invalidError} from '../api/validation/index.js'
 import type {Cluster} from '../cluster/cluster.js'
+import {resolvePrinter} from '../printers/resolve.js'
 import {fetchRequest, printStructured, type LabelMatcher} from './fetch.js'
 import {CommandOutput} from './output.js'
 import {parseResourceArgs, type ResourceRequest} from './resource-args.js'
@@ -122,8 +123,22 @@ function labelOne(cluster: Cluster, info: ResourceInfo, obj: KubeObject, changes
     if (Object.keys(labels).length === 0) delete next.metadata.labels
     current = cluster.update(next, false)
   }
-  if (options.output) result.out(printStructured(options.output, [current], true))
+  if (options.output) result.out(printLabeled(options.output, current))
   else result.out(`${kindPath(info)}/${obj.metadata.name} ${message}\n`)
+}
+
+const PRINTER_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml'
+
+/** Prints a labeled object with -o; a table format is refused (after the patch, as kubectl does). */
+function printLabeled(output: string, obj: KubeObject): string {
+  let table = true
+  try {
+    table = resolvePrinter(output).family === 'table'
+  } catch {
+    // an unknown format: kubectl's label command lists its own (shorter) set of formats
+  }
+  if (table) throw new CliError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${PRINTER_FORMATS}`)
+  return printStructured(output, [obj], true)
 }
 
 /** Runs `kbe label` against the cluster. */

@@ -1,11 +1,18 @@
 // `kbe run NAME --image=IMAGE [--port] [--env K=V…] [--labels k=v,…] [--restart] [--command] [-- ARGS…]`:
 // creates one Pod exactly as kubectl ≥1.18 builds it (label `run=NAME` unless --labels, the container
 // named after the pod, `--` arguments as args or, with --command, as the command), with kubectl's
-// client-side checks and messages (`pod/NAME created`, the apiserver's AlreadyExists).
+// client-side checks and messages (`pod/NAME created`, the apiserver's AlreadyExists). With
+// `-i/-t --rm` the pod is attached to: kubectl waits for it to run, the command runs in the simulated
+// container (kbe exec's shell), and the pod is deleted (`pod "NAME" deleted`). The wait happens in a
+// copy of the cluster moved forward in time, so the clock of the saved cluster never runs ahead.
 
 import {CliError, RawError} from '../api/errors.js'
 import type {Pod} from '../api/types.js'
-import type {Cluster} from '../cluster/cluster.js'
+import {Cluster} from '../cluster/cluster.js'
+import {containerStartedAt} from '../cluster/container-env.js'
+import {normalizeImage} from '../controllers/images.js'
+import {ProcessOutput} from './container-output.js'
+import {runExec, type ExecRun} from './exec.js'
 import {klogLine} from './klog.js'
 import {CommandOutput} from './output.js'
 
@@ -57,6 +64,7 @@ export function validateRun(options: RunOptions, now: Date, pid: number): void {
   if (options.image === undefined) throw new RawError(klogLine(now, pid, 'run.go:72', '"command failed" err="required flag(s) \\"image\\" not set"'))
   if (options.args.length === 0) throw new RawError(`error: NAME is required for run\n${RUN_USAGE}`)
   if (options.rm && !(options.stdin || options.tty)) throw new RawError(`error: --rm should only be used for attached containers\n${RUN_USAGE}`)
+  if (options.tty && !options.stdin) throw new RawError(`error: -i/--stdin is required for containers with -t/--tty=true\n${RUN_USAGE}`)
   if (!RESTART_POLICIES.includes(options.restart)) throw new RawError(`error: invalid restart policy: ${options.restart}\n${RUN_USAGE}`)
 }
 
@@ -84,11 +92,54 @@ export function buildRunPod(options: RunOptions): Pod {
   } as unknown as Pod
 }
 
-/** Runs `kbe run` (without attaching): creates the pod and prints `pod/NAME created`. */
-export function runRun(options: RunOptions, cluster: Cluster): CommandOutput {
+/** How long kubectl waits for an attached pod to run (--pod-running-timeout's default). */
+export const POD_RUNNING_TIMEOUT_MS = 60_000
+
+/** Runs `kbe run`: creates the pod and prints `pod/NAME created`, or attaches to it with -i/-t --rm. */
+export function runRun(options: RunOptions, cluster: Cluster, session: {seed: number; now: Date}, run?: ExecRun): CommandOutput {
   const pod = buildRunPod(options)
+  if (options.stdin || options.tty) {
+    if (!options.rm) throw new CliError('kbe attaches only to pods it removes afterwards: add --rm, or run the pod without -i/-t and use kbe exec')
+    return runAttached(pod, options, cluster, session, run ?? {stdinIsTTY: false})
+  }
   const result = new CommandOutput()
   const created = cluster.create(pod)
   result.out(`pod/${created.metadata.name} created\n`)
   return result
+}
+
+/** Returns a copy of the cluster moved forward until the pod's container runs, or undefined on timeout. */
+function runningCopy(cluster: Cluster, namespace: string, name: string): Cluster | undefined {
+  const trial = new Cluster(structuredClone(cluster.snapshot()))
+  const start = trial.now().getTime()
+  for (let t = start; t <= start + POD_RUNNING_TIMEOUT_MS; t += 250) {
+    trial.advanceTo(new Date(t))
+    const pod = trial.store.find<Pod>('pods', namespace, name)
+    if (pod && containerStartedAt(pod, name) !== undefined) return trial
+  }
+  return undefined
+}
+
+function runAttached(pod: Pod, options: RunOptions, cluster: Cluster, session: {seed: number}, run: ExecRun): CommandOutput {
+  const created = cluster.create(pod) as Pod
+  const name = created.metadata.name as string
+  const output = new ProcessOutput()
+  const trial = runningCopy(cluster, options.namespace, name)
+  if (trial) {
+    const exec = runExec({target: name, container: name, stdin: options.stdin, tty: options.tty, quiet: false, namespace: options.namespace, command: options.args.slice(1)},
+      trial, {seed: session.seed, now: trial.now()}, run)
+    if (options.tty && run.stdinIsTTY) output.err("If you don't see a command prompt, try pressing enter.\n")
+    output.out(exec.stdout)
+    // kubectl run reports a failed container its own way, not as exec's `command terminated with exit code N`.
+    output.err(exec.stderr.replace(/command terminated with exit code \d+\n$/, ''))
+    output.code = exec.exitCode
+    // The node keeps the image it pulled for the pod.
+    const image = normalizeImage(created.spec.containers[0].image ?? '')
+    if (trial.state.images[image] !== undefined) cluster.state.images[image] ??= trial.state.images[image]
+  }
+  cluster.delete(created, true)
+  output.out(`pod "${name}" deleted\n`)
+  if (!trial) output.fail(new CliError('timed out waiting for the condition'))
+  else if (output.code !== 0) output.err(`error: pod ${options.namespace}/${name} terminated (Error)\n`)
+  return output
 }

@@ -1,7 +1,7 @@
 // cobra's "unknown command" message with its "Did you mean this?" suggestions: commands within
 // Levenshtein distance 2 of what was typed, or that start with it, in the order the root lists them.
 
-export const KBE_COMMANDS = ['create', 'curl', 'delete', 'describe', 'exec', 'get', 'iptables-save', 'label', 'port-forward', 'reset', 'run', 'scale']
+export const KBE_COMMANDS = ['apply', 'create', 'curl', 'delete', 'describe', 'exec', 'get', 'iptables-save', 'label', 'port-forward', 'reset', 'rollout', 'run', 'scale']
 
 function levenshtein(a: string, b: string): number {
   const row = Array.from({length: b.length + 1}, (_, i) => i)

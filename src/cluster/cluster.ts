@@ -17,6 +17,8 @@ import {expireEvents, recordEvent} from './events.js'
 import {admit} from './admission.js'
 import {COREDNS_IMAGE, NODE_NAME, bootstrapObjects, corednsReplicaSet, nodeObject} from './bootstrap.js'
 import {STATE_KIND, STATE_VERSION, type ClusterState, type PodStep} from './state.js'
+import {StepQueue} from './step-queue.js'
+import {PodAddressPool} from './pod-ips.js'
 
 /** How long a fresh cluster has been up when the learner first sees it. */
 export const BOOTSTRAP_LEAD_MS = 60_000
@@ -25,6 +27,9 @@ export class Cluster {
   readonly store: ObjectStore
   readonly random: Sfc32
   private readonly rv: {value: number}
+  /** While advancing: the kubelet's queue of due steps and the pod addresses in use. */
+  private steps?: StepQueue
+  private podAddresses?: PodAddressPool
 
   constructor(readonly state: ClusterState) {
     this.random = new Sfc32(state.random)
@@ -72,12 +77,19 @@ export class Cluster {
   /** Moves the model to `target`, firing every kubelet step due by then in time order. Never goes back. */
   advanceTo(target: Date): void {
     const end = target.getTime()
-    for (;;) {
-      const due = this.nextDueStep(end)
-      if (!due) break
-      if (due.step.at > this.state.time) this.state.time = due.step.at
-      this.runStep(due.uid, due.step)
-      this.settle()
+    this.steps = new StepQueue(this.state.runtime)
+    try {
+      for (;;) {
+        const due = this.steps.nextDue(end)
+        if (!due) break
+        if (due.step.at > this.state.time) this.state.time = due.step.at
+        // A step that only recorded events changes nothing a controller reads (unless a namespace is
+        // being emptied: its new events are content to delete), so the cluster is still settled.
+        if (this.runStep(due.uid, due.step) || this.namespaceTerminating()) this.settle()
+      }
+    } finally {
+      this.steps = undefined
+      this.podAddresses = undefined
     }
     // A saved cluster is always settled and only kubelet steps change it as time passes, so the
     // controllers have nothing to do here unless a step fired above (and then they already ran).
@@ -85,35 +97,37 @@ export class Cluster {
     expireEvents(this.store, this.now())
   }
 
-  private nextDueStep(end: number): {uid: string; step: PodStep} | undefined {
-    let best: {uid: string; step: PodStep; key: string} | undefined
-    for (const [uid, rt] of Object.entries(this.state.runtime)) {
-      const step = rt.steps[0]
-      if (!step || step.at > end) continue
-      const key = `${rt.namespace}/${rt.name}`
-      if (!best || step.at < best.step.at || (step.at === best.step.at && key < best.key)) best = {uid, step, key}
-    }
-    return best
+  private namespaceTerminating(): boolean {
+    return this.store.list('namespaces').some((ns) => ns.metadata.deletionTimestamp)
   }
 
-  private runStep(uid: string, step: PodStep): void {
+  /** Runs one kubelet step; returns whether it changed anything besides events. */
+  private runStep(uid: string, step: PodStep): boolean {
     const rt = this.state.runtime[uid]
     rt.steps.shift()
     const pod = this.store.find<Pod>('pods', rt.namespace, rt.name)
     if (!pod || pod.metadata.uid !== uid) {
       delete this.state.runtime[uid]
-      return
+      this.podAddresses?.release(rt.ip)
+      return false
     }
     if (step.step === 'remove') {
       this.store.remove(pod)
       delete this.state.runtime[uid]
-      return
+      this.podAddresses?.release(rt.ip)
+      if (pod.status?.podIP !== rt.ip) this.podAddresses?.release(pod.status?.podIP)
+      return true
     }
     const node = this.store.find('nodes', undefined, NODE_NAME)
-    if (!node) return
-    const view: KubeletView = {...this.controllerContext(), node: node as KubeletView['node'], images: this.state.images, podIPsInUse: this.podIPsInUse()}
-    this.apply(runKubeletStep(pod, rt, step, view))
+    if (!node) return false
+    this.podAddresses ??= new PodAddressPool(this.podIPsInUse())
+    const pool = this.podAddresses
+    const view: KubeletView = {...this.controllerContext(), node: node as KubeletView['node'], images: this.state.images, podIPsInUse: pool.inUse, allocatePodIP: () => pool.allocate()}
+    const actions = runKubeletStep(pod, rt, step, view)
+    this.apply(actions)
     rt.steps.sort((a, b) => a.at - b.at)
+    this.steps?.touch(uid)
+    return actions.some((a) => a.type !== 'event')
   }
 
   /** Returns the pod IPs held by pods that still exist (terminating ones included). */
@@ -152,6 +166,7 @@ export class Cluster {
           break
         case 'runtime':
           this.state.runtime[action.uid] = action.runtime
+          this.steps?.touch(action.uid)
           break
       }
     }
@@ -220,6 +235,7 @@ export class Cluster {
     pod.metadata.deletionGracePeriodSeconds = grace
     this.store.update(pod)
     planTermination(rt, this.now().getTime(), this.random, true)
+    this.steps?.touch(uid)
   }
 
   private infoOf(obj: KubeObject): ResourceInfo {

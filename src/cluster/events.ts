@@ -15,10 +15,11 @@ export function recordEvent(store: ObjectStore, spec: EventSpec, now: Date, sequ
   const involved = spec.involved
   const namespace = involved.metadata.namespace ?? 'default'
   const stamp = rfc3339(now)
-  const existing = store.list<Event>('events', namespace).find((e) =>
-    e.involvedObject.uid === involved.metadata.uid && e.reason === spec.reason && e.message === spec.message &&
-    e.type === spec.type && e.source.component === spec.component && e.involvedObject.fieldPath === spec.fieldPath)
-  if (existing) {
+  const index = eventIndex(store)
+  const key = aggregationKey(namespace, involved.metadata.uid, spec.reason, spec.message, spec.type, spec.component, spec.fieldPath)
+  const indexed = index.get(key)
+  const existing = indexed === undefined ? undefined : store.find<Event>('events', namespace, indexed)
+  if (existing && keyOf(existing) === key) {
     store.update({...existing, count: existing.count + 1, lastTimestamp: stamp})
     return
   }
@@ -40,6 +41,33 @@ export function recordEvent(store: ObjectStore, spec: EventSpec, now: Date, sequ
     reportingInstance: spec.host ?? '',
   }
   store.create(event)
+  index.set(key, event.metadata.name as string)
+}
+
+// Which event (by name) a repeat of the same event aggregates into, per store: built once from the
+// stored events, then kept up to date here, so recording N events costs O(N) rather than O(N²).
+const indexes = new WeakMap<ObjectStore, Map<string, string>>()
+
+function aggregationKey(...parts: (string | undefined)[]): string {
+  return JSON.stringify(parts)
+}
+
+function keyOf(e: Event): string {
+  return aggregationKey(e.metadata.namespace ?? 'default', e.involvedObject.uid, e.reason, e.message, e.type, e.source.component, e.involvedObject.fieldPath)
+}
+
+function eventIndex(store: ObjectStore): Map<string, string> {
+  let index = indexes.get(store)
+  if (!index) {
+    index = new Map()
+    // The first event in store order wins, as a search of the list would find it.
+    for (const e of store.list<Event>('events')) {
+      const key = keyOf(e)
+      if (!index.has(key)) index.set(key, e.metadata.name as string)
+    }
+    indexes.set(store, index)
+  }
+  return index
 }
 
 function involvedReference(obj: KubeObject, fieldPath?: string): Event['involvedObject'] {

@@ -27,6 +27,9 @@ export function reconcileDeployments(ctx: ControllerContext): Action[] {
     if (d.metadata.deletionTimestamp || !d.spec.template) continue
     const ns = d.metadata.namespace
     const sets = ctx.store.list<ReplicaSetObject>('replicasets', ns).filter((rs) => controllerOf(rs)?.uid === d.metadata.uid && !rs.metadata.deletionTimestamp)
+    // Like the real controller's expectations: wait until every ReplicaSet's status reflects its last
+    // resize, so that pods already being deleted are not counted as available twice.
+    if (sets.some((rs) => (rs.status?.observedGeneration ?? 0) < (rs.metadata.generation ?? 1))) continue
     const pods = ctx.store.list<Pod>('pods', ns)
     actions.push(...syncDeployment(d, sets, pods, ctx.now))
   }

@@ -80,23 +80,31 @@ export function reconcileEndpoints(ctx: ControllerContext): Action[] {
   const actions: Action[] = []
   const services = ctx.store.list<Service>('services')
   const wanted = new Set<string>()
+  const index = new Map<string, Map<string, Pod[]>>()
+  const upToDate = memoOf(ctx)
   for (const svc of services) {
     if (!svc.spec.selector || Object.keys(svc.spec.selector).length === 0) continue
     const ns = svc.metadata.namespace as string
     wanted.add(`${ns}/${svc.metadata.name}`)
-    const subsets = computeSubsets(svc, ctx.store.list<Pod>('pods', ns))
+    const pods = candidates(ctx, index, ns, svc.spec.selector)
     const current = ctx.store.find<Endpoints>('endpoints', ns, svc.metadata.name as string)
+    // Nothing this service's Endpoints depend on changed since a pass found them up to date.
+    const inputs = current ? inputsKey(svc, current, pods) : ''
+    if (current && upToDate.get(`${ns}/${svc.metadata.name}`) === inputs) continue
+    const subsets = computeSubsets(svc, pods)
+    const desired = desiredEndpoints(svc, subsets, ctx.now)
     if (!current) {
-      actions.push({type: 'create', object: desiredEndpoints(svc, subsets, ctx.now)})
-    } else if (!jsonEqual(current.subsets ?? [], subsets) || !jsonEqual(current.metadata.labels ?? {}, desiredEndpoints(svc, subsets, ctx.now).metadata.labels ?? {})) {
+      actions.push({type: 'create', object: desired})
+    } else if (!jsonEqual(current.subsets ?? [], subsets) || !jsonEqual(current.metadata.labels ?? {}, desired.metadata.labels ?? {})) {
       const next = clone(current)
-      const desired = desiredEndpoints(svc, subsets, ctx.now)
       next.metadata.labels = desired.metadata.labels
       if (!next.metadata.labels) delete next.metadata.labels
       next.metadata.annotations = {...(next.metadata.annotations ?? {}), [TRIGGER_TIME_ANNOTATION]: rfc3339(ctx.now)}
       if (subsets.length) next.subsets = subsets
       else delete next.subsets
       actions.push({type: 'update', object: next})
+    } else {
+      upToDate.set(`${ns}/${svc.metadata.name}`, inputs)
     }
   }
   // Endpoints the controller made for a service that is gone go with it.
@@ -105,4 +113,48 @@ export function reconcileEndpoints(ctx: ControllerContext): Action[] {
     if (!wanted.has(key) && ep.metadata.annotations?.[TRIGGER_TIME_ANNOTATION] !== undefined) actions.push({type: 'delete', object: ep})
   }
   return actions
+}
+
+/**
+ * Returns the namespace's pods that carry the selector's rarest label pair, in store order (a superset
+ * of the selected pods, which computeSubsets then filters): with an index of pods by label pair built
+ * once per pass, S services over P pods cost O(P + matches) rather than O(S × P).
+ */
+function candidates(ctx: ControllerContext, index: Map<string, Map<string, Pod[]>>, ns: string, selector: Record<string, string>): Pod[] {
+  let byLabel = index.get(ns)
+  if (!byLabel) {
+    byLabel = new Map()
+    for (const pod of ctx.store.list<Pod>('pods', ns)) {
+      for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) {
+        const pair = `${k}=${v}`
+        const list = byLabel.get(pair)
+        if (list) list.push(pod)
+        else byLabel.set(pair, [pod])
+      }
+    }
+    index.set(ns, byLabel)
+  }
+  let best: Pod[] | undefined
+  for (const [k, v] of Object.entries(selector)) {
+    const list = byLabel.get(`${k}=${v}`) ?? []
+    if (!best || list.length < best.length) best = list
+  }
+  return best ?? []
+}
+
+// Per store: "namespace/name" of a service → the inputs under which its Endpoints were found up to
+// date. Every write gives an object a new resourceVersion, so equal keys mean unchanged inputs and the
+// controller can skip the service: a settle after one pod changed costs O(services), not O(pods × …).
+const memos = new WeakMap<object, Map<string, string>>()
+
+function memoOf(ctx: ControllerContext): Map<string, string> {
+  let memo = memos.get(ctx.store)
+  if (!memo) memos.set(ctx.store, (memo = new Map()))
+  return memo
+}
+
+function inputsKey(svc: Service, ep: Endpoints, pods: Pod[]): string {
+  let key = `${svc.metadata.uid}@${svc.metadata.resourceVersion}|${ep.metadata.resourceVersion}`
+  for (const p of pods) key += `|${p.metadata.uid}@${p.metadata.resourceVersion}`
+  return key
 }

@@ -11,19 +11,40 @@ const DEPENDENT_RESOURCES = ['pods', 'replicasets', 'endpoints', 'events']
 /** The garbage collector. */
 export function collectGarbage(ctx: ControllerContext): Action[] {
   const actions: Action[] = []
+  const uids = new Map<string, Set<string>>()
+  const clean = cleanOf(ctx)
   for (const resource of DEPENDENT_RESOURCES) {
+    // Garbage appears only when a dependent is written or an owner removed: else the last scan holds.
+    const revision = ctx.store.revisionOf(resource)
+    if (clean.get(resource) === revision) continue
+    const before = actions.length
     for (const obj of ctx.store.list(resource)) {
       const owners = obj.metadata.ownerReferences
       if (!owners?.length || obj.metadata.deletionTimestamp) continue
-      if (owners.every((o) => !ownerExists(ctx, obj, o.kind, o.uid))) actions.push({type: 'delete', object: obj})
+      if (owners.every((o) => !ownerExists(ctx, uids, obj, o.kind, o.uid))) actions.push({type: 'delete', object: obj})
     }
+    if (actions.length === before) clean.set(resource, revision)
   }
   return actions
 }
 
-function ownerExists(ctx: ControllerContext, dependent: KubeObject, kind: string, uid: string): boolean {
+// Per store: dependent resource → the store revision at which a scan found no garbage in it.
+const scans = new WeakMap<object, Map<string, string>>()
+
+function cleanOf(ctx: ControllerContext): Map<string, string> {
+  let clean = scans.get(ctx.store)
+  if (!clean) scans.set(ctx.store, (clean = new Map()))
+  return clean
+}
+
+/** `uids` caches, per owner resource, the "namespace/uid" of every object (built once per run). */
+function ownerExists(ctx: ControllerContext, uids: Map<string, Set<string>>, dependent: KubeObject, kind: string, uid: string): boolean {
   const info = RESOURCES.find((r) => r.kind === kind)
   if (!info) return true // an owner kind kbe does not store is never considered gone
-  const candidates = info.namespaced ? ctx.store.list(info.resource, dependent.metadata.namespace) : ctx.store.list(info.resource)
-  return candidates.some((o) => o.metadata.uid === uid)
+  let known = uids.get(info.resource)
+  if (!known) {
+    known = new Set(ctx.store.list(info.resource).map((o) => `${info.namespaced ? o.metadata.namespace : ''}/${o.metadata.uid}`))
+    uids.set(info.resource, known)
+  }
+  return known.has(`${info.namespaced ? dependent.metadata.namespace : ''}/${uid}`)
 }

@@ -64,6 +64,8 @@ export interface KubeletView extends ControllerContext {
   node: Node
   images: Record<string, number>
   podIPsInUse: Set<string>
+  /** Hands out the lowest free pod address (the cluster's fast pool); allocatePodIP over podIPsInUse if absent. */
+  allocatePodIP?: () => string | undefined
 }
 
 function containerEvent(pod: Pod, index: number, reason: string, message: string, node: string): Action {
@@ -94,7 +96,7 @@ export function runKubeletStep(pod: Pod, runtime: PodRuntime, step: PodStep, vie
   const at = view.now
   switch (step.step) {
     case 'sandbox': {
-      const ip = runtime.ip ?? allocatePodIP(view.podIPsInUse)
+      const ip = runtime.ip ?? (view.allocatePodIP ? view.allocatePodIP() : allocatePodIP(view.podIPsInUse))
       if (!ip) {
         return [{type: 'event', event: {involved: pod, type: 'Warning', reason: 'FailedCreatePodSandBox', component: 'kubelet', host: node,
           message: 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to set up pod network: failed to allocate for range 0: no IP addresses available in range set: 172.17.0.1-172.17.255.254'}}]

@@ -114,17 +114,22 @@ export function replicationStatus(rc: ReplicationController, owned: Pod[]): NonN
 /** The ReplicationController controller. */
 export function reconcileReplicationControllers(ctx: ControllerContext): Action[] {
   const actions: Action[] = []
+  const groups = new PodGroups(ctx)
+  const upToDate = memoOf(ctx)
   for (const rc of ctx.store.list<ReplicationController>('replicationcontrollers')) {
     if (rc.metadata.deletionTimestamp || !rc.spec.template) continue
     const selector = rc.spec.selector ?? {}
-    const pods = ctx.store.list<Pod>('pods', rc.metadata.namespace)
+    const pods = groups.candidates(rc.metadata.namespace, rc.metadata.uid)
+    const inputs = inputsKey(rc, pods)
+    if (upToDate.get(rc.metadata.uid as string) === inputs) continue
     const changes = syncReplicas(rc, rc.spec.replicas ?? 1, (l) => matchesSelector(selector, l), rc.spec.template, pods, 'replication-controller')
     actions.push(...changes)
     // Status is written once the pods are as they should be (the next pass sees the new pods).
     if (changes.length) continue
-    const owned = pods.filter((p) => controllerOf(p)?.uid === rc.metadata.uid)
+    const owned = groups.owned(rc.metadata.namespace, rc.metadata.uid)
     const status = replicationStatus(rc, owned)
     if (!jsonEqual(rc.status ?? {}, status)) actions.push({type: 'update', object: {...clone(rc), status}})
+    else upToDate.set(rc.metadata.uid as string, inputs)
   }
   return actions
 }
@@ -137,16 +142,81 @@ interface ReplicaSetLike extends KubeObject {
 /** The ReplicaSet controller: the same core as the RC one, with a label-selector object. */
 export function reconcileReplicaSets(ctx: ControllerContext): Action[] {
   const actions: Action[] = []
+  const groups = new PodGroups(ctx)
+  const upToDate = memoOf(ctx)
   for (const rs of ctx.store.list<ReplicaSetLike>('replicasets')) {
     if (rs.metadata.deletionTimestamp || !rs.spec.template) continue
     const selector = rs.spec.selector?.matchLabels ?? {}
-    const pods = ctx.store.list<Pod>('pods', rs.metadata.namespace)
+    const pods = groups.candidates(rs.metadata.namespace, rs.metadata.uid)
+    const inputs = inputsKey(rs, pods)
+    if (upToDate.get(rs.metadata.uid as string) === inputs) continue
     const changes = syncReplicas(rs, rs.spec.replicas ?? 1, (l) => matchesSelector(selector, l), rs.spec.template, pods, 'replicaset-controller')
     actions.push(...changes)
     if (changes.length) continue
-    const owned = pods.filter((p) => controllerOf(p)?.uid === rs.metadata.uid)
+    const owned = groups.owned(rs.metadata.namespace, rs.metadata.uid)
     const status = replicationStatus(rs as unknown as ReplicationController, owned)
     if (!jsonEqual(rs.status ?? {}, status)) actions.push({type: 'update', object: {...clone(rs), status}})
+    else upToDate.set(rs.metadata.uid as string, inputs)
   }
   return actions
+}
+
+/**
+ * The pods of each namespace grouped by controller uid, built once per controller run: a controller
+ * needs only the pods it owns and the orphans it may adopt (in store order), so R controllers over P
+ * pods cost O(P + R) instead of O(R × P). The store does not change while a controller runs.
+ */
+class PodGroups {
+  private readonly namespaces = new Map<string, {byOwner: Map<string, Pod[]>; orphans: Pod[]}>()
+
+  constructor(private readonly ctx: ControllerContext) {}
+
+  /** Returns the pods the controller `uid` owns. */
+  owned(namespace: string | undefined, uid: string | undefined): Pod[] {
+    return this.group(namespace).byOwner.get(uid ?? '') ?? []
+  }
+
+  /** Returns the pods controller `uid` owns plus the orphans, in store order. */
+  candidates(namespace: string | undefined, uid: string | undefined): Pod[] {
+    const g = this.group(namespace)
+    const owned = g.byOwner.get(uid ?? '') ?? []
+    if (g.orphans.length === 0) return owned
+    // Store order within one namespace is name order.
+    return [...owned, ...g.orphans].sort((a, b) => ((a.metadata.name as string) < (b.metadata.name as string) ? -1 : 1))
+  }
+
+  private group(namespace: string | undefined) {
+    const key = namespace ?? ''
+    let g = this.namespaces.get(key)
+    if (!g) {
+      g = {byOwner: new Map(), orphans: []}
+      for (const pod of this.ctx.store.list<Pod>('pods', namespace)) {
+        const ref = controllerOf(pod)
+        if (!ref) g.orphans.push(pod)
+        else {
+          const list = g.byOwner.get(ref.uid)
+          if (list) list.push(pod)
+          else g.byOwner.set(ref.uid, [pod])
+        }
+      }
+      this.namespaces.set(key, g)
+    }
+    return g
+  }
+}
+
+// Per store: controller uid → the inputs (its own and its candidate pods' resourceVersions) under which
+// it had nothing to do. Every write gives a new resourceVersion, so an equal key means nothing changed.
+const memos = new WeakMap<object, Map<string, string>>()
+
+function memoOf(ctx: ControllerContext): Map<string, string> {
+  let memo = memos.get(ctx.store)
+  if (!memo) memos.set(ctx.store, (memo = new Map()))
+  return memo
+}
+
+function inputsKey(owner: KubeObject, pods: Pod[]): string {
+  let key = `${owner.metadata.resourceVersion}`
+  for (const p of pods) key += `|${p.metadata.uid}@${p.metadata.resourceVersion}`
+  return key
 }

@@ -13,6 +13,12 @@ import type {Random} from '../util/random.js'
 /** The serialized form: resource → "namespace/name" → object. */
 export type StoreData = Record<string, Record<string, KubeObject>>
 
+interface SortedBucket {
+  keys: string[]
+  objects: KubeObject[]
+  position: Map<string, number>
+}
+
 export interface StoreContext {
   now: () => Date
   random: Random
@@ -24,7 +30,23 @@ export function objectKey(namespace: string | undefined, name: string): string {
 }
 
 export class ObjectStore {
+  /** Sorted keys and objects per resource, dropped whenever an object of it is created or removed. */
+  private readonly cache = new Map<string, SortedBucket>()
+
   constructor(private readonly data: StoreData, private resourceVersion: { value: number }, private readonly ctx: StoreContext) {}
+
+  /** Writes per resource, and removals of any object: what callers check to reuse earlier conclusions. */
+  private readonly writes = new Map<string, number>()
+  private removals = 0
+
+  /** Returns a token that changes whenever an object of `resource` is written or any object is removed. */
+  revisionOf(resource: string): string {
+    return `${this.writes.get(resource) ?? 0}:${this.removals}`
+  }
+
+  private wrote(resource: string): void {
+    this.writes.set(resource, (this.writes.get(resource) ?? 0) + 1)
+  }
 
   /** Returns the object, or undefined. */
   find<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): T | undefined {
@@ -42,13 +64,29 @@ export class ObjectStore {
   list<T extends KubeObject = KubeObject>(resource: string, namespace?: string): T[] {
     const bucket = this.data[resource]
     if (!bucket) return []
-    const keys = Object.keys(bucket).sort(compareKeys)
+    const {keys, objects} = this.sorted(resource, bucket)
+    if (namespace === undefined) return objects.slice() as T[]
+    // A namespace's keys ("<ns>/<name>") are one contiguous run of the sorted keys.
+    const prefix = `${namespace}/`
     const out: T[] = []
-    for (const key of keys) {
-      const obj = bucket[key]
-      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj as T)
+    for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++) {
+      if (objects[i].metadata.namespace === namespace) out.push(objects[i] as T)
     }
     return out
+  }
+
+  /**
+   * Returns the bucket's keys and objects in key order. The order is kept until a create or remove
+   * changes the key set; an update only swaps the object in place.
+   */
+  private sorted(resource: string, bucket: Record<string, KubeObject>): SortedBucket {
+    let cached = this.cache.get(resource)
+    if (!cached) {
+      const keys = Object.keys(bucket).sort(compareKeys)
+      cached = {keys, objects: keys.map((k) => bucket[k]), position: new Map(keys.map((k, i) => [k, i]))}
+      this.cache.set(resource, cached)
+    }
+    return cached
   }
 
   /** Stores a new object, filling name (generateName), uid, resourceVersion and creationTimestamp. */
@@ -62,6 +100,8 @@ export class ObjectStore {
     meta.creationTimestamp = rfc3339(this.ctx.now())
     meta.resourceVersion = this.nextResourceVersion()
     ;(this.data[info.resource] ??= {})[objectKey(meta.namespace, name)] = obj
+    this.cache.delete(info.resource)
+    this.wrote(info.resource)
     return obj
   }
 
@@ -73,6 +113,9 @@ export class ObjectStore {
     if (!bucket?.[key]) throw notFound(qualifiedResource(info), obj.metadata.name as string)
     obj.metadata.resourceVersion = this.nextResourceVersion()
     bucket[key] = obj
+    const cached = this.cache.get(info.resource)
+    if (cached) cached.objects[cached.position.get(key) as number] = obj
+    this.wrote(info.resource)
     return obj
   }
 
@@ -83,6 +126,9 @@ export class ObjectStore {
     const key = objectKey(obj.metadata.namespace, obj.metadata.name as string)
     if (!bucket?.[key]) return
     delete bucket[key]
+    this.cache.delete(info.resource)
+    this.wrote(info.resource)
+    this.removals += 1
     // A deletion is a change too (etcd's revision moves), which is how callers notice it.
     this.nextResourceVersion()
   }
@@ -128,4 +174,16 @@ export class ObjectStore {
 
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Returns the index of the first key not less than `value` (binary search). */
+function lowerBound(keys: string[], value: string): number {
+  let lo = 0
+  let hi = keys.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (keys[mid] < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
