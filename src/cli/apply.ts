@@ -7,15 +7,14 @@
 // metadata.generation, and the controllers react (a new Deployment template starts a rollout).
 
 import {applyDefaults} from '../api/defaults/index.js'
-import {kindPath, resourceForKind, type ResourceInfo} from '../api/registry.js'
+import {resourceForKind, type ResourceInfo} from '../api/registry.js'
 import {strictDecode} from '../api/schema/decode.js'
 import type {KubeObject} from '../api/types.js'
 import {throwIfInvalid} from '../api/validation/index.js'
 import type {Cluster} from '../cluster/cluster.js'
 import {convertLegacyApps} from '../controllers/deployment-legacy.js'
 import {lastApplied, threeWayMerge, withLastApplied} from './apply-merge.js'
-import {prepareObject, type CreateOptions} from './create.js'
-import {addSourceToError} from './errors.js'
+import {forEachDocument, type CreateOptions} from './create.js'
 import type {Sources} from './manifest-source.js'
 import {CommandOutput} from './output.js'
 import {CliError} from '../api/errors.js'
@@ -77,25 +76,6 @@ function sortKeys(value: unknown): unknown {
 
 /** Runs `kbe apply -f` for documents already read. */
 export function runApply(options: CreateOptions, sources: Sources, cluster: Cluster): CommandOutput {
-  const result = new CommandOutput()
-  if (sources.documents.length === 0 && sources.errors.length === 0) throw new CliError('no objects passed to apply')
-  for (const doc of sources.documents) {
-    let obj: KubeObject
-    try {
-      obj = prepareObject(doc, options)
-    } catch (error) {
-      result.fail(error)
-      continue
-    }
-    try {
-      const verb = applyObject(cluster, obj, result)
-      const info = resourceForKind(obj.apiVersion, obj.kind) as ResourceInfo
-      result.out(`${kindPath(info)}/${obj.metadata.name} ${verb}\n`)
-    } catch (error) {
-      const exists = cluster.store.find((resourceForKind(obj.apiVersion, obj.kind) as ResourceInfo).resource, obj.metadata.namespace, obj.metadata.name ?? '')
-      result.fail(addSourceToError(exists ? 'patching' : 'creating', doc.source, error))
-    }
-  }
-  for (const error of sources.errors) result.fail(error)
-  return result
+  const exists = (obj: KubeObject) => cluster.store.find((resourceForKind(obj.apiVersion, obj.kind) as ResourceInfo).resource, obj.metadata.namespace, obj.metadata.name ?? '')
+  return forEachDocument('apply', options, sources, (obj, result) => applyObject(cluster, obj, result), (obj) => (exists(obj) ? 'patching' : 'creating'))
 }

@@ -40,10 +40,14 @@ export function prepareObject(doc: Sources['documents'][number], options: Create
   return obj
 }
 
-/** Runs `kbe create -f` for documents already read. */
-export function runCreate(options: CreateOptions, sources: Sources, cluster: Cluster): CommandOutput {
+/**
+ * Sends every document of `sources` through `act`, kubectl's way: client-side problems (mapping,
+ * namespace) are reported without source context, server errors with `error when <verb> "<source>"`,
+ * and unreadable sources after everything else. `act` returns the verb printed after `<kind>/<name>`.
+ */
+export function forEachDocument(verb: string, options: CreateOptions, sources: Sources, act: (obj: KubeObject, result: CommandOutput) => string, failedVerb: (obj: KubeObject) => string): CommandOutput {
   const result = new CommandOutput()
-  if (sources.documents.length === 0 && sources.errors.length === 0) throw new CliError('no objects passed to create')
+  if (sources.documents.length === 0 && sources.errors.length === 0) throw new CliError(`no objects passed to ${verb}`)
   for (const doc of sources.documents) {
     let obj: KubeObject
     try {
@@ -54,13 +58,22 @@ export function runCreate(options: CreateOptions, sources: Sources, cluster: Clu
       continue
     }
     try {
-      const created = cluster.create(obj)
-      const info = resourceForKind(created.apiVersion, created.kind)
-      result.out(`${info ? kindPath(info) : created.kind.toLowerCase()}/${created.metadata.name} created\n`)
+      const done = act(obj, result)
+      const info = resourceForKind(obj.apiVersion, obj.kind)
+      result.out(`${info ? kindPath(info) : obj.kind.toLowerCase()}/${obj.metadata.name} ${done}\n`)
     } catch (error) {
-      result.fail(addSourceToError('creating', doc.source, error))
+      result.fail(addSourceToError(failedVerb(obj), doc.source, error))
     }
   }
   for (const error of sources.errors) result.fail(error)
   return result
+}
+
+/** Runs `kbe create -f` for documents already read. */
+export function runCreate(options: CreateOptions, sources: Sources, cluster: Cluster): CommandOutput {
+  return forEachDocument('create', options, sources, (obj) => {
+    const created = cluster.create(obj)
+    obj.metadata.name = created.metadata.name
+    return 'created'
+  }, () => 'creating')
 }
