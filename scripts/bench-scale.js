@@ -15,6 +15,8 @@ import {BENCH_NOW, buildCluster} from './bench-cluster.js'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = path.join(root, 'bin', 'run.js')
 const hasTime = fs.existsSync('/usr/bin/time')
+/** A command slower than this is reported as such and not run again (the table must finish). */
+const TIMEOUT_MS = 90_000
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -38,8 +40,9 @@ function runOnce(home, args) {
   const env = {...process.env, KBE_HOME: home, KBE_NOW: BENCH_NOW, KBE_OFFLINE: '1', TZ: 'UTC'}
   const argv = hasTime ? ['/usr/bin/time', '-f', '%M', process.execPath, bin, ...args] : [process.execPath, path.join(root, 'scripts', 'bench-rss.js'), bin, ...args]
   const start = process.hrtime.bigint()
-  const r = spawnSync(argv[0], argv.slice(1), {env, encoding: 'utf8', maxBuffer: 1 << 30})
+  const r = spawnSync(argv[0], argv.slice(1), {env, encoding: 'utf8', maxBuffer: 1 << 30, timeout: TIMEOUT_MS, killSignal: 'SIGKILL'})
   const ms = Number(process.hrtime.bigint() - start) / 1e6
+  if (r.error?.code === 'ETIMEDOUT' || r.signal) return {ms: Infinity, mb: NaN, out: ''}
   const lines = r.stderr.trim().split('\n')
   const kb = Number(lines.at(-1))
   if (r.status !== 0) throw new Error(`kbe ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 500)}`)
@@ -63,12 +66,14 @@ function measureSize(base, pods, runs) {
       const r = runOnce(home, c.args)
       times.push(r.ms)
       rss.push(r.mb)
+      if (r.ms === Infinity) i = runs
       if (c.writes) {
         stateBytes = fs.statSync(path.join(home, 'cluster.json')).size
         fs.rmSync(home, {recursive: true, force: true})
       }
     }
-    rows.push({name: c.name, ms: median(times), mb: Math.max(...rss), stateBytes})
+    const measured = rss.filter((x) => !Number.isNaN(x))
+    rows.push({name: c.name, ms: median(times), mb: measured.length ? Math.max(...measured) : Number.NaN, stateBytes})
   }
   return rows
 }
@@ -100,7 +105,9 @@ export async function runScaleBench({sizes = [10, 100, 1000], runs = 5, log = co
   for (const r of results) {
     r.rows.forEach((row, i) => {
       const head = i === 0 ? pad(`${r.pods}/${r.services}`, 14, true) + pad(mib(r.stateBytes), 10) : ' '.repeat(24)
-      log(head + '  ' + pad(row.name, 18, true) + pad(row.ms.toFixed(0), 9) + pad(row.mb.toFixed(0), 9) + pad(mib(row.stateBytes), 11))
+      const ms = row.ms === Infinity ? `>${TIMEOUT_MS / 1000}s` : row.ms.toFixed(0)
+      const mb = Number.isNaN(row.mb) ? '-' : row.mb.toFixed(0)
+      log(head + '  ' + pad(row.name, 18, true) + pad(ms, 9) + pad(mb, 9) + pad(mib(row.stateBytes), 11))
     })
   }
   if (results.length > 1) {

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Bundles kbe (its commands, src/ and @oclif/core) into dist/kbe.js with esbuild. One file instead of
+// Bundles kbe (its commands, src/ and @oclif/core) into dist/kbe.cjs with esbuild. One file instead of
 // ~300 modules is what keeps every kbe call close to bare Node's start-up: module resolution and
-// loading, not our code, dominate a short command. undici stays external (imported lazily, for URLs
-// only), and so do the TypeScript loaders oclif can probe for in development.
+// loading, not our code, dominate a short command. The bundle is CommonJS so that bin/run.js can load it
+// through a V8 code cache on Node 20 (an ES module can't use one there; that saves ~40 ms, a quarter of a
+// command's time). undici stays external (required lazily, for URLs only), and so do the TypeScript
+// loaders oclif can probe for in development.
 import {build} from 'esbuild'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -21,13 +23,20 @@ await build({
   stdin: {contents: entry, resolveDir: root, sourcefile: 'kbe-entry.ts', loader: 'ts'},
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
-  outfile: path.join(root, 'dist', 'kbe.js'),
+  outfile: path.join(root, 'dist', 'kbe.cjs'),
+  define: {'import.meta.url': '__kbeModuleUrl'},
+  // A code-cached vm.Script cannot run import() on Node 20: externals are required instead.
+  supported: {'dynamic-import': false},
   external: ['undici', 'typescript', 'ts-node', 'tsx', 'esbuild'],
-  banner: {js: "import {createRequire as __kbeCreateRequire} from 'node:module'; const require = __kbeCreateRequire(import.meta.url);"},
+  banner: {js: "const __kbeModuleUrl = require('node:url').pathToFileURL(__filename).href;"},
   legalComments: 'none',
   minify: true,
   logLevel: 'warning',
 })
-console.log(`bundled ${commands.length} commands into dist/kbe.js`)
+// The ES module bundle of earlier builds, and code caches of earlier bundles, are stale now.
+for (const file of fs.readdirSync(path.join(root, 'dist'))) {
+  if (file === 'kbe.js' || file.endsWith('.v8cache')) fs.rmSync(path.join(root, 'dist', file), {force: true})
+}
+console.log(`bundled ${commands.length} commands into dist/kbe.cjs`)

@@ -71,6 +71,17 @@ export function saveState(home: string, state: ClusterState): void {
   }
   fs.renameSync(tmp, file)
   syncFolder(home)
+  removeAbandonedFiles(home)
+}
+
+/** Removes the temporary state and lock files of writers that were killed before cleaning up. */
+function removeAbandonedFiles(home: string): void {
+  const pattern = new RegExp(`^(?:\\.${STATE_FILE.replace('.', '\\.')}\\.(\\d+)\\.\\d+\\.tmp|${LOCK_FILE.replace('.', '\\.')}\\.(\\d+))$`)
+  for (const name of fs.readdirSync(home)) {
+    const match = pattern.exec(name)
+    const pid = match?.[1] ?? match?.[2]
+    if (pid !== undefined && Number(pid) !== process.pid && !processAlive(Number(pid))) fs.rmSync(path.join(home, name), {force: true})
+  }
 }
 
 function syncFolder(folder: string): void {

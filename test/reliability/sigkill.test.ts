@@ -44,7 +44,7 @@ describe('reliability: SIGKILL during writes', function () {
         const done = await runKbe(args, {home: reference, now})
         assert.equal(done.code, 0, done.stderr)
         const after = fs.readFileSync(path.join(reference, 'cluster.json'))
-        const env = {...process.env, KBE_HOME: home, KBE_OFFLINE: '1', KBE_NOW: now}
+        const env: NodeJS.ProcessEnv = {...process.env, KBE_HOME: home, KBE_OFFLINE: '1', KBE_NOW: now}
         delete env.KBE_SEED
         const child = spawn(process.execPath, [BIN, ...args], {env, stdio: 'ignore'})
         const exited = new Promise((resolve) => child.on('exit', resolve))

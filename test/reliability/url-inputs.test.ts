@@ -48,7 +48,7 @@ interface Run {code: number; stderr: string; ms: number; peakMB?: number}
 function runOnline(home: string, args: string[]): Promise<Run> {
   const timed = fs.existsSync('/usr/bin/time')
   const argv = timed ? ['/usr/bin/time', '-f', 'KBE_PEAK_KB=%M', process.execPath, BIN, ...args] : [process.execPath, BIN, ...args]
-  const env = {...process.env, KBE_HOME: home, KBE_NOW: NOW, TZ: 'UTC'}
+  const env: NodeJS.ProcessEnv = {...process.env, KBE_HOME: home, KBE_NOW: NOW, TZ: 'UTC'}
   delete env.KBE_OFFLINE
   const start = Date.now()
   return new Promise((resolve) => {

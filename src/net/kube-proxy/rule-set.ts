@@ -69,14 +69,20 @@ export function emptyTable(name: TableName): Table {
 /** Fills one table: chains are declared once, rules are appended (or prepended) in kernel order. */
 export class TableBuilder {
   private readonly table: Table
+  /** The table's chains by name (a 1,000-service node has ~11,000 chains: no linear searches). */
+  private readonly chains = new Map<string, Chain>()
 
   constructor(name: TableName) {
     this.table = emptyTable(name)
+    for (const chain of this.table.chains) this.chains.set(chain.name, chain)
   }
 
   /** Declares a user chain (like `:NAME - [0:0]`); declaring it again is a no-op. */
   ensureChain(name: string): void {
-    if (!findChain(this.table, name)) this.table.chains.push({name, rules: []})
+    if (this.chains.has(name)) return
+    const chain: Chain = {name, rules: []}
+    this.table.chains.push(chain)
+    this.chains.set(name, chain)
   }
 
   /** Appends a rule to its (already declared) chain, like `-A`. */
@@ -95,7 +101,7 @@ export class TableBuilder {
   }
 
   private chainOf(rule: Rule): Chain {
-    const chain = findChain(this.table, rule.chain)
+    const chain = this.chains.get(rule.chain)
     if (!chain) throw new Error(`kube-proxy model: rule for undeclared chain ${rule.chain} in table ${this.table.name}`)
     return chain
   }
