@@ -4,7 +4,8 @@
 // ranking: unscheduled, pending, not ready, ready for less time, more restarts, newer). Orphan pods that
 // match the selector are adopted. The ReplicaSet controller shares this core (issue: deployments).
 
-import type {KubeObject, OwnerReference, Pod, PodTemplateSpec, ReplicationController} from '../api/types.js'
+import type {KubeObject, LabelSelector, OwnerReference, Pod, PodTemplateSpec, ReplicationController} from '../api/types.js'
+import {matchLabelSelector} from '../api/labels/selector.js'
 import {clone, jsonEqual, type Action, type ControllerContext} from './context.js'
 
 /** Returns the controller ownerReference of an object, if any. */
@@ -111,54 +112,45 @@ export function replicationStatus(rc: ReplicationController, owned: Pod[]): NonN
   return status
 }
 
-/** The ReplicationController controller. */
-export function reconcileReplicationControllers(ctx: ControllerContext): Action[] {
+/** A replicated set of pods (ReplicationController or ReplicaSet) as the shared sync sees it. */
+interface Replicated extends KubeObject {
+  spec: {replicas?: number; template?: PodTemplateSpec}
+  status?: object
+}
+
+/**
+ * Syncs every object of `resource` (skipping those whose inputs haven't changed since they were last in
+ * sync): pods first, then — once the pods are as they should be — the status.
+ */
+function reconcileReplicated<T extends Replicated>(ctx: ControllerContext, resource: string, selects: (owner: T, labels?: Record<string, string>) => boolean, component: string): Action[] {
   const actions: Action[] = []
   const groups = new PodGroups(ctx)
   const upToDate = memoOf(ctx)
-  for (const rc of ctx.store.list<ReplicationController>('replicationcontrollers')) {
-    if (rc.metadata.deletionTimestamp || !rc.spec.template) continue
-    const selector = rc.spec.selector ?? {}
-    const pods = groups.candidates(rc.metadata.namespace, rc.metadata.uid)
-    const inputs = inputsKey(rc, pods)
-    if (upToDate.get(rc.metadata.uid as string) === inputs) continue
-    const changes = syncReplicas(rc, rc.spec.replicas ?? 1, (l) => matchesSelector(selector, l), rc.spec.template, pods, 'replication-controller')
+  for (const owner of ctx.store.list<T>(resource)) {
+    if (owner.metadata.deletionTimestamp || !owner.spec.template) continue
+    const pods = groups.candidates(owner.metadata.namespace, owner.metadata.uid)
+    const inputs = inputsKey(owner, pods)
+    if (upToDate.get(owner.metadata.uid as string) === inputs) continue
+    const changes = syncReplicas(owner, owner.spec.replicas ?? 1, (l) => selects(owner, l), owner.spec.template, pods, component)
     actions.push(...changes)
     // Status is written once the pods are as they should be (the next pass sees the new pods).
     if (changes.length) continue
-    const owned = groups.owned(rc.metadata.namespace, rc.metadata.uid)
-    const status = replicationStatus(rc, owned)
-    if (!jsonEqual(rc.status ?? {}, status)) actions.push({type: 'update', object: {...clone(rc), status}})
-    else upToDate.set(rc.metadata.uid as string, inputs)
+    const status = replicationStatus(owner as unknown as ReplicationController, groups.owned(owner.metadata.namespace, owner.metadata.uid))
+    if (!jsonEqual(owner.status ?? {}, status)) actions.push({type: 'update', object: {...clone(owner), status}})
+    else upToDate.set(owner.metadata.uid as string, inputs)
   }
   return actions
 }
 
-interface ReplicaSetLike extends KubeObject {
-  spec: {replicas?: number; selector?: {matchLabels?: Record<string, string>}; template?: PodTemplateSpec}
-  status?: Record<string, unknown>
+/** The ReplicationController controller (a map selector). */
+export function reconcileReplicationControllers(ctx: ControllerContext): Action[] {
+  return reconcileReplicated<ReplicationController>(ctx, 'replicationcontrollers', (rc, l) => matchesSelector(rc.spec.selector ?? {}, l), 'replication-controller')
 }
 
-/** The ReplicaSet controller: the same core as the RC one, with a label-selector object. */
+/** The ReplicaSet controller (a metav1.LabelSelector, matchExpressions included). */
 export function reconcileReplicaSets(ctx: ControllerContext): Action[] {
-  const actions: Action[] = []
-  const groups = new PodGroups(ctx)
-  const upToDate = memoOf(ctx)
-  for (const rs of ctx.store.list<ReplicaSetLike>('replicasets')) {
-    if (rs.metadata.deletionTimestamp || !rs.spec.template) continue
-    const selector = rs.spec.selector?.matchLabels ?? {}
-    const pods = groups.candidates(rs.metadata.namespace, rs.metadata.uid)
-    const inputs = inputsKey(rs, pods)
-    if (upToDate.get(rs.metadata.uid as string) === inputs) continue
-    const changes = syncReplicas(rs, rs.spec.replicas ?? 1, (l) => matchesSelector(selector, l), rs.spec.template, pods, 'replicaset-controller')
-    actions.push(...changes)
-    if (changes.length) continue
-    const owned = groups.owned(rs.metadata.namespace, rs.metadata.uid)
-    const status = replicationStatus(rs as unknown as ReplicationController, owned)
-    if (!jsonEqual(rs.status ?? {}, status)) actions.push({type: 'update', object: {...clone(rs), status}})
-    else upToDate.set(rs.metadata.uid as string, inputs)
-  }
-  return actions
+  type ReplicaSet = Replicated & {spec: {selector?: LabelSelector}}
+  return reconcileReplicated<ReplicaSet>(ctx, 'replicasets', (rs, l) => matchLabelSelector(rs.spec.selector, l), 'replicaset-controller')
 }
 
 /**
