@@ -344,3 +344,51 @@ export interface LabelSelector {
   matchLabels?: Record<string, string>
   matchExpressions?: LabelSelectorRequirement[]
 }
+
+// ---- Deployments and ReplicaSets (apps/v1) -------------------------------------------------------
+
+export interface DeploymentCondition {
+  type: string
+  status: string
+  lastUpdateTime: string
+  lastTransitionTime: string
+  reason: string
+  message: string
+}
+
+export interface DeploymentStatus {
+  observedGeneration?: number
+  replicas?: number
+  updatedReplicas?: number
+  readyReplicas?: number
+  availableReplicas?: number
+  unavailableReplicas?: number
+  conditions?: DeploymentCondition[]
+  collisionCount?: number
+}
+
+export interface Deployment extends KubeObject {
+  spec: {
+    replicas?: number
+    selector?: LabelSelector
+    template: PodTemplateSpec
+    strategy?: {type?: string; rollingUpdate?: {maxSurge?: number | string; maxUnavailable?: number | string}}
+    minReadySeconds?: number
+    revisionHistoryLimit?: number
+    progressDeadlineSeconds?: number
+    paused?: boolean
+  }
+  status?: DeploymentStatus
+}
+
+export interface ReplicaSet extends KubeObject {
+  spec: {replicas?: number; minReadySeconds?: number; selector?: LabelSelector; template?: PodTemplateSpec}
+  status?: {
+    replicas?: number
+    fullyLabeledReplicas?: number
+    readyReplicas?: number
+    availableReplicas?: number
+    observedGeneration?: number
+    conditions?: {type: string; status: string; lastTransitionTime?: string; reason?: string; message?: string}[]
+  }
+}

@@ -4,7 +4,7 @@
 // unavailable rounds down, never both zero), the revision and replica-count annotations, and the sums
 // over a list of ReplicaSets the rollout arithmetic uses. Pure functions over plain objects.
 
-import type {KubeObject, PodTemplateSpec} from '../api/types.js'
+import type {Deployment as DeploymentObject, KubeObject, PodTemplateSpec, ReplicaSet as ReplicaSetObject} from '../api/types.js'
 import {NAME_ALPHABET} from '../util/random.js'
 
 export const REVISION = 'deployment.kubernetes.io/revision'
@@ -18,51 +18,8 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 /** Annotations the controller never copies from a Deployment to its ReplicaSets (and undo never restores). */
 export const SKIPPED_ANNOTATIONS = new Set([LAST_APPLIED, REVISION, REVISION_HISTORY, DESIRED_REPLICAS, MAX_REPLICAS, 'deprecated.deployment.rollback.to'])
 
-export interface LabelSelectorSpec {
-  matchLabels?: Record<string, string>
-  matchExpressions?: {key: string; operator: string; values?: string[]}[]
-}
-
-/** An apps/v1 Deployment as the controller reads and writes it. */
-export interface DeploymentObject extends KubeObject {
-  spec: {
-    replicas?: number
-    selector?: LabelSelectorSpec
-    template: PodTemplateSpec
-    strategy?: {type?: string; rollingUpdate?: {maxSurge?: number | string; maxUnavailable?: number | string}}
-    minReadySeconds?: number
-    revisionHistoryLimit?: number
-    progressDeadlineSeconds?: number
-    paused?: boolean
-  }
-  status?: DeploymentStatus
-}
-
-export interface DeploymentCondition {
-  type: string
-  status: string
-  lastUpdateTime: string
-  lastTransitionTime: string
-  reason: string
-  message: string
-}
-
-export interface DeploymentStatus {
-  observedGeneration?: number
-  replicas?: number
-  updatedReplicas?: number
-  readyReplicas?: number
-  availableReplicas?: number
-  unavailableReplicas?: number
-  conditions?: DeploymentCondition[]
-  collisionCount?: number
-}
-
-/** An apps/v1 ReplicaSet as the controller reads and writes it. */
-export interface ReplicaSetObject extends KubeObject {
-  spec: {replicas?: number; minReadySeconds?: number; selector?: LabelSelectorSpec; template?: PodTemplateSpec}
-  status?: {replicas?: number; readyReplicas?: number; availableReplicas?: number; fullyLabeledReplicas?: number; observedGeneration?: number}
-}
+export type {DeploymentCondition, DeploymentStatus, LabelSelector as LabelSelectorSpec} from '../api/types.js'
+export type {Deployment as DeploymentObject, ReplicaSet as ReplicaSetObject} from '../api/types.js'
 
 /** Returns JSON with object keys sorted at every level: a canonical serialization of a JSON value. */
 export function canonicalJson(value: unknown): string {

@@ -4,7 +4,7 @@
 // ranking: unscheduled, pending, not ready, ready for less time, more restarts, newer). Orphan pods that
 // match the selector are adopted. The ReplicaSet controller shares this core (issue: deployments).
 
-import type {KubeObject, LabelSelector, OwnerReference, Pod, PodTemplateSpec, ReplicationController} from '../api/types.js'
+import type {KubeObject, OwnerReference, Pod, PodTemplateSpec, ReplicaSet, ReplicationController} from '../api/types.js'
 import {matchLabelSelector} from '../api/labels/selector.js'
 import {clone, jsonEqual, type Action, type ControllerContext} from './context.js'
 
@@ -149,7 +149,6 @@ export function reconcileReplicationControllers(ctx: ControllerContext): Action[
 
 /** The ReplicaSet controller (a metav1.LabelSelector, matchExpressions included). */
 export function reconcileReplicaSets(ctx: ControllerContext): Action[] {
-  type ReplicaSet = Replicated & {spec: {selector?: LabelSelector}}
   return reconcileReplicated<ReplicaSet>(ctx, 'replicasets', (rs, l) => matchLabelSelector(rs.spec.selector, l), 'replicaset-controller')
 }
 

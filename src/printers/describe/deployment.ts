@@ -3,35 +3,14 @@
 // ReplicaSets the Deployment controls and tells which one is new (its template equals the Deployment's,
 // ignoring pod-template-hash); old ones are listed in the order given. The Deployment shape is declared
 // here until src/api/types.ts has one.
-import type {Event, KubeObject, PodTemplateSpec} from '../../api/types.js'
-import {labelSelectorString, type LabelSelector} from '../format/labels.js'
+import type {Deployment, Event} from '../../api/types.js'
+import {labelSelectorString} from '../format/labels.js'
 import {writePodTemplate} from './pod-template.js'
-import type {ReplicaSet} from './replica-set.js'
+import type {ReplicaSet} from '../../api/types.js'
 import {writeControllerConditions} from './replication-controller.js'
 import {formatTime, PrefixWriter, writeAnnotations, writeEvents, writeLabels, type DescribeContext} from './writer.js'
 
-/** An apps/v1 Deployment, as far as describe reads it. */
-export interface Deployment extends KubeObject {
-  kind: 'Deployment'
-  spec: {
-    replicas?: number
-    selector?: LabelSelector
-    template?: PodTemplateSpec
-    strategy?: {type?: string; rollingUpdate?: {maxUnavailable?: number | string; maxSurge?: number | string}}
-    minReadySeconds?: number
-    revisionHistoryLimit?: number
-    progressDeadlineSeconds?: number
-  }
-  status?: {
-    observedGeneration?: number
-    replicas?: number
-    updatedReplicas?: number
-    readyReplicas?: number
-    availableReplicas?: number
-    unavailableReplicas?: number
-    conditions?: {type: string; status: string; lastUpdateTime?: string; lastTransitionTime?: string; reason?: string; message?: string}[]
-  }
-}
+export type {Deployment} from '../../api/types.js'
 
 /** What describe deployment needs besides the Deployment: its new and old ReplicaSets and its events. */
 export interface DeploymentRelated {

@@ -1,25 +1,13 @@
 // `kubectl describe replicaset` (kubectl's describeReplicaSet): selector, labels, controller, replica counts,
 // the phase tally of the pods it controls, the pod template, conditions and events. The caller passes only
 // the pods this ReplicaSet controls. The ReplicaSet shape is declared here until src/api/types.ts has one.
-import type {Event, KubeObject, Pod, PodTemplateSpec} from '../../api/types.js'
-import {formatLabelSelector, type LabelSelector} from '../format/labels.js'
+import type {Event, Pod, ReplicaSet} from '../../api/types.js'
+import {formatLabelSelector} from '../format/labels.js'
 import {writePodTemplate} from './pod-template.js'
 import {formatPodsStatus, writeControllerConditions} from './replication-controller.js'
 import {controllerOf, PrefixWriter, writeAnnotations, writeEvents, writeLabels, type DescribeContext} from './writer.js'
 
-/** An apps/v1 ReplicaSet, as far as describe reads it. */
-export interface ReplicaSet extends KubeObject {
-  kind: 'ReplicaSet'
-  spec: {replicas?: number; minReadySeconds?: number; selector?: LabelSelector; template?: PodTemplateSpec}
-  status?: {
-    replicas: number
-    fullyLabeledReplicas?: number
-    readyReplicas?: number
-    availableReplicas?: number
-    observedGeneration?: number
-    conditions?: {type: string; status: string; lastTransitionTime?: string; reason?: string; message?: string}[]
-  }
-}
+export type {ReplicaSet} from '../../api/types.js'
 
 /** Returns the full `kubectl describe rs` text for `rs`; `related.pods` are the pods it controls. */
 export function describeReplicaSet(rs: ReplicaSet, related: {pods: Pod[]; events: Event[]}, ctx: DescribeContext): string {
