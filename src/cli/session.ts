@@ -1,12 +1,13 @@
 // Where an invocation meets its cluster: reads KBE_HOME, KBE_NOW and KBE_SEED (only here), loads the
 // persisted cluster (creating it on first use), moves it to "now", runs the command's core function and,
 // for commands that change the cluster, saves it under the writers' lock. Reads take no lock: the state
-// file is replaced atomically and the model's advance is deterministic, so a reader only computes.
+// file is replaced atomically and the model's advance is deterministic, so a reader only computes (and
+// keeps what it computed when the lock happens to be free and no one wrote meanwhile).
 
 import {randomInt} from 'node:crypto'
 import {CliError} from '../api/errors.js'
 import {Cluster} from '../cluster/cluster.js'
-import {acquireLock, kbeHome, loadState, saveState} from '../io/state-file.js'
+import {acquireLock, kbeHome, loadState, saveIfUnchanged, saveState, stateStamp} from '../io/state-file.js'
 
 export interface SessionEnv {
   home: string
@@ -44,11 +45,17 @@ function loadOrBootstrap(settings: SessionEnv): {cluster: Cluster; fresh: boolea
 
 /** Runs `fn` on the cluster moved to now, without saving (the first ever call still creates the cluster). */
 export function readCluster<T>(settings: SessionEnv, fn: (cluster: Cluster) => T): T {
+  const stamp = stateStamp(settings.home)
   const state = loadState(settings.home)
   if (!state) return writeCluster(settings, fn)
   const cluster = new Cluster(state)
+  const before = cluster.revision()
   cluster.advanceTo(settings.now)
-  return fn(cluster)
+  const result = fn(cluster)
+  // Moving a big cluster forward can take a while (hundreds of pods starting); keep that work for the
+  // next command when no writer is busy and nobody saved meanwhile. The result is the same either way.
+  if (cluster.revision() !== before) saveIfUnchanged(settings.home, stamp, cluster.snapshot())
+  return result
 }
 
 /** Runs `fn` on the cluster moved to now under the writers' lock, and saves the result atomically. */

@@ -97,6 +97,36 @@ function syncFolder(folder: string): void {
   }
 }
 
+/** Returns a stamp (mtime and size) of the state file, to tell later whether anyone rewrote it. */
+export function stateStamp(home: string): string | undefined {
+  try {
+    const st = fs.statSync(path.join(home, STATE_FILE))
+    return `${st.mtimeMs}:${st.size}`
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Saves `state` only if the lock is free right now and the file still has `stamp` (nobody wrote since it
+ * was read). Used by readers to keep the work of moving the cluster forward; never waits, never fails.
+ */
+export function saveIfUnchanged(home: string, stamp: string | undefined, state: ClusterState): boolean {
+  let release: (() => void) | undefined
+  try {
+    release = acquireLock(home, 0)
+  } catch {
+    return false
+  }
+  try {
+    if (stateStamp(home) !== stamp) return false
+    saveState(home, state)
+    return true
+  } finally {
+    release()
+  }
+}
+
 /** Moves the state file aside (to cluster.json.bak) so the next command starts a fresh cluster. */
 export function resetState(home: string): boolean {
   const file = path.join(home, STATE_FILE)

@@ -51,6 +51,21 @@ describe('state file', function () {
     assert.equal(new Set(vips).size, 17, `duplicate VIPs: ${vips.join(' ')}`)
   })
 
+  it('keeps the work of a read that moved the cluster forward, when no writer is busy', async () => {
+    await runKbe(['create', '-f', '-'], {home, now: NOW, seed: 1, stdin: podYaml('a')})
+    const file = path.join(home, 'cluster.json')
+    const before = JSON.parse(fs.readFileSync(file, 'utf8')) as {time: number}
+    assert.equal(before.time, Date.parse(NOW))
+    const r = await runKbe(['get', 'pods'], {home, now: '2026-11-25T16:31:00Z'})
+    assert.equal(r.stdout, 'NAME   READY   STATUS    RESTARTS   AGE\na      1/1     Running   0          60s\n')
+    const after = JSON.parse(fs.readFileSync(file, 'utf8')) as {time: number}
+    assert.equal(after.time, Date.parse('2026-11-25T16:31:00Z'))
+    // A read that changes nothing leaves the file alone.
+    const bytes = fs.readFileSync(file)
+    await runKbe(['get', 'pods'], {home, now: '2026-11-25T16:31:00Z'})
+    assert.ok(bytes.equals(fs.readFileSync(file)))
+  })
+
   const broken: {name: string; write: (file: string) => void; stderr: (file: string) => string}[] = [
     {name: 'corrupt', write: (f) => fs.writeFileSync(f, '{"kind": "KbeClusterState", "vers'),
       stderr: (f) => `error: the cluster state ${f} is corrupt (not valid JSON); run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${f}.bak)\n`},
