@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict'
 import {expectGolden} from '../helpers/golden.js'
-import {checkRuleSet} from '../../src/net/kube-proxy/check.js'
-import {buildRuleSet, type ProxyInput} from '../../src/net/kube-proxy/model.js'
-import {renderIptables, renderIptablesSave} from '../../src/net/kube-proxy/render.js'
-import {findChain, findTable} from '../../src/net/kube-proxy/rule-set.js'
+import type {ProxyInput} from '../../src/net/kube-proxy/model.js'
+import {renderIptables} from '../../src/net/kube-proxy/render.js'
 import {
-  freshCluster, makeEndpoints, makeService, proxyInput, REFERENCE_NOW, simpleEndpoints, simpleservice, subset,
+  freshCluster, makeEndpoints, proxyInput, REFERENCE_NOW, simpleEndpoints, simpleservice, subset,
 } from './kube-proxy-fixtures.js'
 
 type Style = 'tutorial' | 'modern'
