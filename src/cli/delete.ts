@@ -57,23 +57,27 @@ export function runDelete(options: DeleteOptions, requests: ResourceRequest[], t
     result.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n')
   }
   let deleted = 0
-  for (const request of requests) {
-    const {objects, errors} = fetchRequest(cluster, request, options.allNamespaces ? undefined : options.namespace, matches)
-    for (const obj of objects) {
-      deleteOne(cluster, request.info, obj, options, result)
+  const attempt = (info: ResourceInfo, obj: KubeObject) => {
+    try {
+      deleteOne(cluster, info, obj, options, result)
       deleted++
+    } catch (error) {
+      // One refusal (a protected namespace, say) doesn't stop the others, as with kubectl.
+      result.fail(error)
     }
-    for (const e of errors) result.fail(e)
   }
-  for (const t of targets) {
-    const obj = cluster.store.find(t.info.resource, t.namespace, t.name)
-    if (!obj) {
-      result.fail(addSourceToError('deleting', t.source ?? '', notFound(qualifiedResource(t.info), t.name)))
-      continue
+  cluster.batch(() => {
+    for (const request of requests) {
+      const {objects, errors} = fetchRequest(cluster, request, options.allNamespaces ? undefined : options.namespace, matches)
+      for (const obj of objects) attempt(request.info, obj)
+      for (const e of errors) result.fail(e)
     }
-    deleteOne(cluster, t.info, obj, options, result)
-    deleted++
-  }
+    for (const t of targets) {
+      const obj = cluster.store.find(t.info.resource, t.namespace, t.name)
+      if (obj) attempt(t.info, obj)
+      else result.fail(addSourceToError('deleting', t.source ?? '', notFound(qualifiedResource(t.info), t.name)))
+    }
+  })
   for (const e of readErrors) result.fail(e)
   if (deleted === 0 && result.exitCode === 0) result.out('No resources found\n')
   return result
