@@ -65,7 +65,7 @@ const DESCRIBERS: Record<string, Describer> = {
   nodes: (obj, cluster, now) => {
     const pods = cluster.store.list<Pod>('pods').filter((p) => p.spec.nodeName === obj.metadata.name && !['Succeeded', 'Failed'].includes(p.status?.phase ?? ''))
     const lease = nodeLease(cluster, obj as Node, now)
-    return describeNode(obj as Node, {pods, events: eventsFor(cluster, obj), lease}, {now})
+    return describeNode(withHeartbeats(obj as Node, now), {pods, events: eventsFor(cluster, obj), lease}, {now})
   },
 }
 
@@ -75,10 +75,21 @@ function ownedBy<T extends KubeObject>(cluster: Cluster, resource: string, owner
 
 /** The kubelet renews its node lease every 10 s; a describe shows the latest renewal. */
 function nodeLease(cluster: Cluster, node: Node, now: Date): Lease {
-  const created = Date.parse(node.metadata.creationTimestamp ?? '') || now.getTime()
-  const renew = created + Math.floor(Math.max(0, now.getTime() - created) / 10_000) * 10_000
+  const renew = lastTick(node, now, 10_000)
   return {apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: {name: node.metadata.name, namespace: 'kube-node-lease'},
     spec: {holderIdentity: node.metadata.name, leaseDurationSeconds: 40, renewTime: new Date(renew).toISOString().replace('Z', '000Z')}}
+}
+
+/** Returns the last multiple of `period` since the node came up, at or before `now`. */
+function lastTick(node: Node, now: Date, period: number): number {
+  const created = Date.parse(node.metadata.creationTimestamp ?? '') || now.getTime()
+  return created + Math.floor(Math.max(0, now.getTime() - created) / period) * period
+}
+
+/** The kubelet reposts unchanged node conditions every 5 minutes (nodeStatusReportFrequency). */
+function withHeartbeats(node: Node, now: Date): Node {
+  const beat = new Date(lastTick(node, now, 5 * 60_000)).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  return {...node, status: {...node.status, conditions: node.status.conditions?.map((c) => ({...c, lastHeartbeatTime: beat}))}}
 }
 
 function describerFor(info: ResourceInfo): Describer {
