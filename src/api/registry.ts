@@ -82,8 +82,3 @@ export function kindPath(info: ResourceInfo): string {
   const kind = info.kind.toLowerCase()
   return info.group ? `${kind}.${info.group}` : kind
 }
-
-/** Returns the apiVersion objects of this resource are served as (`v1`, `apps/v1`). */
-export function apiVersionOf(info: ResourceInfo): string {
-  return info.group ? `${info.group}/${info.version}` : info.version
-}

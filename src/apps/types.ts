@@ -46,11 +46,6 @@ export interface App {
   handle(request: HttpRequest, env: ContainerEnv, ctx: AppContext): HttpResponse
 }
 
-/** Returns an environment as ordered pairs from a record (insertion order) or pairs. */
-export function envEntries(env: ContainerEnv | Readonly<Record<string, string>>): ContainerEnv {
-  return Array.isArray(env) ? (env as ContainerEnv) : Object.entries(env)
-}
-
 /** Returns the value of the first `name` entry, or undefined (like getenv). */
 export function getenv(env: ContainerEnv, name: string): string | undefined {
   return env.find(([key]) => key === name)?.[1]

@@ -7,7 +7,7 @@
 
 import type {KubeObject} from '../types.js'
 import {orderFields} from '../schema/order.js'
-import {defaultPod, defaultPodSpec} from './pod.js'
+import {defaultPod} from './pod.js'
 import {defaultService} from './service.js'
 import {defaultDeployment, defaultNamespace, defaultReplicaSet, defaultReplicationController} from './workloads.js'
 
@@ -35,11 +35,4 @@ export function applyDefaults<T extends KubeObject>(obj: T): T {
   if (!defaulter) return copy
   defaulter(copy as unknown as Obj)
   return orderFields(copy)
-}
-
-/** Returns a defaulted copy of a pod template's spec (as inside an RC, RS or Deployment). */
-export function applyPodSpecDefaults<T extends Obj>(spec: T): T {
-  const copy = structuredClone(spec)
-  defaultPodSpec(copy)
-  return copy
 }

@@ -56,8 +56,3 @@ export function goStruct(typeName: string, fields: ReadonlyArray<[string, GoFiel
   const parts = fields.map(([name, v]) => `${name}:${v instanceof GoLiteral ? v.text : typeof v === 'string' ? goQuote(v) : String(v)}`)
   return new GoLiteral(`${typeName}{${parts.join(', ')}}`)
 }
-
-/** Returns `%#v` of a nil pointer of the given type, e.g. `(*string)(nil)`. */
-export function goNilPointer(typeName: string): GoLiteral {
-  return new GoLiteral(`(*${typeName})(nil)`)
-}
