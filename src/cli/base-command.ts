@@ -62,7 +62,7 @@ export function kubectlParseError(err: Error, commandId: string, argv: string[])
   }
   // A command that takes no arguments got some (kubectl: create, iptables-save…).
   const unexpected = /^Unexpected arguments?: (.*)\n/.exec(`${err.message}\n`)
-  if (unexpected) return `error: Unexpected args: [${unexpected[1].split(', ').join(' ')}]\nSee 'kubectl ${commandId} -h' for help and examples\n`
+  if (unexpected) return `error: Unexpected args: [${unexpected[1].split(', ').join(' ')}]\nSee 'kbe ${commandId} -h' for help and examples\n`
   const needsValue = /^Flag --([\w-]+) expects a value/.exec(err.message)
   if (needsValue) {
     const long = `--${needsValue[1]}`

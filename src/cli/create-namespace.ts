@@ -10,7 +10,7 @@ import {CommandOutput} from './output.js'
 /** Returns the Namespace object kubectl's generator builds, or throws its argument-count error. */
 export function buildNamespace(args: string[]): Namespace {
   if (args.length !== 1) {
-    throw new RawError(`error: exactly one NAME is required, got ${args.length}\nSee 'kubectl create namespace -h' for help and examples\n`)
+    throw new RawError(`error: exactly one NAME is required, got ${args.length}\nSee 'kbe create namespace -h' for help and examples\n`)
   }
   return {apiVersion: 'v1', kind: 'Namespace', metadata: {name: args[0]}, spec: {}}
 }

@@ -29,7 +29,7 @@ const MISSING_TYPE = `You must specify the type of resource to get. Use "kubectl
 
 error: Required resource not specified.
 Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
-See 'kubectl get -h' for help and examples
+See 'kbe get -h' for help and examples
 `
 
 

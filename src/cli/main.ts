@@ -40,5 +40,5 @@ function unexpectedArgsText(args: string[]): string | undefined {
   const firstFlag = rest.findIndex((a) => a.startsWith('-'))
   const extra = firstFlag === -1 ? rest : rest.slice(0, firstFlag)
   if (!command || command === 'rollout' || !KBE_COMMANDS.includes(command) || extra.length === 0) return undefined
-  return `error: Unexpected args: [${extra.join(' ')}]\nSee 'kubectl ${command} -h' for help and examples\n`
+  return `error: Unexpected args: [${extra.join(' ')}]\nSee 'kbe ${command} -h' for help and examples\n`
 }

@@ -31,7 +31,7 @@ export interface RunOptions {
   rm: boolean
 }
 
-const RUN_USAGE = "See 'kubectl run -h' for help and examples\n"
+const RUN_USAGE = "See 'kbe run -h' for help and examples\n"
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never']
 
 function parseEnv(specs: string[]): {name: string; value: string}[] {

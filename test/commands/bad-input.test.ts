@@ -36,7 +36,7 @@ const CASES: Case[] = [
 
 error: Required resource not specified.
 Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
-See 'kubectl get -h' for help and examples
+See 'kbe get -h' for help and examples
 `},
   {name: 'unknown resource type', args: ['get', 'foos'], stderr: 'error: the server doesn\'t have a resource type "foos"\n'},
   {name: 'missing pod', args: ['get', 'pods', 'nope'], stderr: 'Error from server (NotFound): pods "nope" not found\n'},
@@ -86,6 +86,8 @@ See 'kubectl get -h' for help and examples
   {name: 'delete a missing rc', args: ['delete', 'rc', 'nope'], stderr: 'Error from server (NotFound): replicationcontrollers "nope" not found\n'},
   {name: 'unknown iptables table (tutorial, legacy)', args: ['iptables-save', '-t', 'foo'], stderr: 'iptables-save v1.8.9 (legacy): Cannot initialize: Table does not exist (do you need to insmod?)\n'},
   {name: 'unknown iptables table (modern, nft)', args: ['iptables-save', '-t', 'foo', '--style=modern'], stderr: "Table `foo' does not exist\n"},
+  {name: 'unknown kube-proxy style', args: ['iptables-save', '--style=bogus'], stderr: 'error: invalid argument "bogus" for "--style" flag: must be one of: tutorial, modern\n'},
+  {name: 'iptables-save takes no arguments', args: ['iptables-save', 'nat'], stderr: "error: Unexpected args: [nat]\nSee 'kbe iptables-save -h' for help and examples\n"},
   {name: 'bad KBE_NOW', args: ['get', 'pods'], env: {KBE_NOW: 'yesterday'}, stderr: 'error: KBE_NOW="yesterday" is not an RFC 3339 time (e.g. 2026-11-25T16:30:00Z)\n'},
 ]
 

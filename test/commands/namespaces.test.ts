@@ -8,7 +8,7 @@ import {runKbe, tempHome} from '../helpers/kbe.js'
 
 const NOW = '2026-11-25T16:30:00Z'
 const SPECS = 'https://raw.githubusercontent.com/mhausenblas/kbe/master/specs'
-const USAGE = "See 'kubectl create namespace -h' for help and examples\n"
+const USAGE = "See 'kbe create namespace -h' for help and examples\n"
 
 const BAD: {args: string[]; stderr: string}[] = [
   {args: ['create', 'namespace'], stderr: `error: exactly one NAME is required, got 0\n${USAGE}`},

@@ -43,7 +43,7 @@ interface Case {
   stderr: string | ((pid: number) => string)
 }
 
-const USAGE = "See 'kubectl run -h' for help and examples\n"
+const USAGE = "See 'kbe run -h' for help and examples\n"
 const BAD: Case[] = [
   {args: ['run', '--image=x'], stderr: `error: NAME is required for run\n${USAGE}`},
   {args: ['run', 'x'], stderr: (pid) => `E1125 16:30:00.000000 ${String(pid).padStart(7)} run.go:72] "command failed" err="required flag(s) \\"image\\" not set"\n`},

@@ -97,9 +97,9 @@ describe('reliability: property-based (fast-check)', function () {
   })
 
   const extraWords = [
-    {given: ['create', 'get'], want: "error: Unexpected args: [get]\nSee 'kubectl create -h' for help and examples\n"},
-    {given: ['iptables-save', 'foo', '-t', 'nat'], want: "error: Unexpected args: [foo]\nSee 'kubectl iptables-save -h' for help and examples\n"},
-    {given: ['create', 'app=x', 'get'], want: "error: Unexpected args: [app=x get]\nSee 'kubectl create -h' for help and examples\n"},
+    {given: ['create', 'get'], want: "error: Unexpected args: [get]\nSee 'kbe create -h' for help and examples\n"},
+    {given: ['iptables-save', 'foo', '-t', 'nat'], want: "error: Unexpected args: [foo]\nSee 'kbe iptables-save -h' for help and examples\n"},
+    {given: ['create', 'app=x', 'get'], want: "error: Unexpected args: [app=x get]\nSee 'kbe create -h' for help and examples\n"},
     {given: ['creat', 'pods'], want: 'Error: unknown command "creat" for "kbe"\n\nDid you mean this?\n\tcreate\n\n'},
   ]
   for (const {given, want} of extraWords) {
