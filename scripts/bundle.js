@@ -32,7 +32,7 @@ await build({
   external: ['undici', 'typescript', 'ts-node', 'tsx', 'esbuild'],
   banner: {js: "const __kbeModuleUrl = require('node:url').pathToFileURL(__filename).href;"},
   legalComments: 'none',
-  minify: true,
+  minify: process.env.KBE_BUNDLE_PLAIN !== '1',
   logLevel: 'warning',
 })
 // The ES module bundle of earlier builds, and code caches of earlier bundles, are stale now.

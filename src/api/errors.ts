@@ -50,6 +50,12 @@ export class CliError extends Error {
 }
 
 /**
+ * A CliError that ends the whole command at once: a per-object loop (create -f, delete, label) must not
+ * report it next to the other objects and go on, e.g. a cluster state found corrupt half-way.
+ */
+export class FatalCliError extends CliError {}
+
+/**
  * An error whose text is printed verbatim (kubectl sometimes prints several lines, or text without the
  * `error: ` prefix, e.g. the "You must specify the type of resource to get" block).
  */

@@ -3,11 +3,11 @@
 // cause inline, several as a bullet list), client-side errors as `error: <message>`, and pre-formatted
 // text verbatim. Every one of them exits 1. Anything else is a bug in kbe, and says so.
 
-import {CliError, RawError, StatusError} from '../api/errors.js'
+import {CliError, FatalCliError, RawError, StatusError} from '../api/errors.js'
 
 /** Returns `err` with kubectl's `error when <verb> "<source>": ` context added (cmdutil.AddSourceToErr). */
 export function addSourceToError(verb: string, source: string, err: unknown): unknown {
-  if (!source) return err
+  if (!source || err instanceof FatalCliError) return err
   if (err instanceof StatusError) return new StatusError(err.reason, `error when ${verb} "${source}": ${err.message}`, err.details)
   if (err instanceof CliError) return new CliError(`error when ${verb} "${source}": ${err.message}`, err.exitCode)
   return err

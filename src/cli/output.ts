@@ -3,6 +3,7 @@
 // don't stop the command (a missing name among several, one bad document of many) are collected and
 // printed after everything else, as kubectl prints its aggregated error at the end.
 
+import {FatalCliError} from '../api/errors.js'
 import {formatErrors} from './errors.js'
 
 export class CommandOutput {
@@ -22,6 +23,7 @@ export class CommandOutput {
 
   /** Records an error; it is printed with the others at the end, and the exit code becomes 1. */
   fail(error: unknown): void {
+    if (error instanceof FatalCliError) throw error
     this.errors.push(error)
   }
 

@@ -7,7 +7,7 @@
 import {randomInt} from 'node:crypto'
 import {CliError} from '../api/errors.js'
 import {Cluster} from '../cluster/cluster.js'
-import {acquireLock, kbeHome, loadState, saveIfUnchanged, saveState, stateStamp} from '../io/state-file.js'
+import {acquireLock, closeStateFiles, isUpgraded, kbeHome, loadState, saveIfUnchanged, saveState, stateStamp} from '../io/state-file.js'
 
 export interface SessionEnv {
   home: string
@@ -46,16 +46,21 @@ function loadOrBootstrap(settings: SessionEnv): {cluster: Cluster; fresh: boolea
 /** Runs `fn` on the cluster moved to now, without saving (the first ever call still creates the cluster). */
 export function readCluster<T>(settings: SessionEnv, fn: (cluster: Cluster) => T): T {
   const stamp = stateStamp(settings.home)
-  const state = loadState(settings.home)
-  if (!state) return writeCluster(settings, fn)
-  const cluster = new Cluster(state)
-  const before = cluster.revision()
-  cluster.advanceTo(settings.now)
-  const result = fn(cluster)
-  // Moving a big cluster forward can take a while (hundreds of pods starting); keep that work for the
-  // next command when no writer is busy and nobody saved meanwhile. The result is the same either way.
-  if (cluster.revision() !== before) saveIfUnchanged(settings.home, stamp, cluster.snapshot())
-  return result
+  try {
+    const state = loadState(settings.home)
+    if (!state) return writeCluster(settings, fn)
+    const cluster = new Cluster(state)
+    const before = cluster.revision()
+    cluster.advanceTo(settings.now)
+    const result = fn(cluster)
+    // Moving a big cluster forward can take a while (hundreds of pods starting); keep that work for the
+    // next command when no writer is busy and nobody saved meanwhile. The result is the same either way.
+    // A state read from an older format is saved in the current one the same way.
+    if (cluster.revision() !== before || isUpgraded(state)) saveIfUnchanged(settings.home, stamp, cluster.snapshot())
+    return result
+  } finally {
+    closeStateFiles()
+  }
 }
 
 /** Runs `fn` on the cluster moved to now under the writers' lock, and saves the result atomically. */
@@ -70,6 +75,7 @@ export function writeCluster<T>(settings: SessionEnv, fn: (cluster: Cluster) => 
     if (fresh || cluster.revision() !== before) saveState(settings.home, cluster.snapshot())
     return result
   } finally {
+    closeStateFiles()
     release()
   }
 }

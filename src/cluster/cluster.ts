@@ -13,10 +13,10 @@ import type {Action, ControllerContext} from '../controllers/context.js'
 import {runControllers} from '../controllers/runner.js'
 import {planTermination, runKubeletStep, type KubeletView} from '../controllers/pod-lifecycle.js'
 import {deleteNamespace} from '../controllers/namespace.js'
-import {expireEvents, recordEvent} from './events.js'
+import {EventKeys, earliestEventTime, expireEvents, recordEvent, EVENT_TTL_MS} from './events.js'
 import {admit} from './admission.js'
 import {COREDNS_IMAGE, NODE_NAME, bootstrapObjects, corednsReplicaSet, nodeObject} from './bootstrap.js'
-import {STATE_KIND, STATE_VERSION, type ClusterState, type PodStep} from './state.js'
+import {STATE_KIND, STATE_VERSION, isDecoded, type ClusterState, type PodStep} from './state.js'
 import {StepQueue} from './step-queue.js'
 import {PodAddressPool} from './pod-ips.js'
 
@@ -71,6 +71,13 @@ export class Cluster {
   snapshot(): ClusterState {
     this.state.random = this.random.state()
     this.state.resourceVersion = this.rv.value
+    // Undecoded events are the loaded ones plus new ones recorded now: the first to expire is unchanged.
+    if (isDecoded(this.state.objects, 'events')) {
+      this.state.eventsExpireFrom = earliestEventTime(this.store)
+      this.state.eventKeys = EventKeys.of(this.store).toJSON()
+    } else if (this.eventKeys) {
+      this.state.eventKeys = this.eventKeys.toJSON()
+    }
     return this.state
   }
 
@@ -94,7 +101,11 @@ export class Cluster {
     // A saved cluster is always settled and only kubelet steps change it as time passes, so the
     // controllers have nothing to do here unless a step fired above (and then they already ran).
     if (end > this.state.time) this.state.time = end
-    expireEvents(this.store, this.now())
+    // Only a cluster with an event old enough to go needs its (possibly many) events read.
+    const expireFrom = this.state.eventsExpireFrom
+    if (isDecoded(this.state.objects, 'events') || expireFrom === undefined || (expireFrom !== null && expireFrom < end - EVENT_TTL_MS)) {
+      expireEvents(this.store, this.now())
+    }
   }
 
   private namespaceTerminating(): boolean {
@@ -189,9 +200,14 @@ export class Cluster {
     }
   }
 
+  /** The stored events' keys, when the state carries them (see EventKeys); read on the first event. */
+  private eventKeys?: EventKeys
+
   private record(event: Parameters<typeof recordEvent>[1]): void {
     this.state.eventSequence += 1
-    recordEvent(this.store, event, this.now(), this.state.eventSequence)
+    if (!this.eventKeys && this.state.eventKeys) this.eventKeys = new EventKeys(this.state.eventKeys)
+    recordEvent(this.store, event, this.now(), this.state.eventSequence, this.eventKeys)
+    if (this.state.eventsExpireFrom === null) this.state.eventsExpireFrom = this.now().getTime()
   }
 
   private admitAndCreate(obj: KubeObject, fromUser = false): KubeObject {

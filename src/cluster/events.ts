@@ -10,21 +10,37 @@ import {rfc3339} from '../util/clock.js'
 
 export const EVENT_TTL_MS = 60 * 60 * 1000
 
-/** Records (or aggregates) one event at `now`; `sequence` makes names unique within one instant. */
-export function recordEvent(store: ObjectStore, spec: EventSpec, now: Date, sequence: number): void {
+/**
+ * Records (or aggregates) one event at `now`; `sequence` makes names unique within one instant. With
+ * `known` (the keys of every stored event), an event no stored one can aggregate with is added without
+ * reading the stored events at all.
+ */
+export function recordEvent(store: ObjectStore, spec: EventSpec, now: Date, sequence: number, known?: EventKeys): void {
   const involved = spec.involved
   const namespace = involved.metadata.namespace ?? 'default'
   const stamp = rfc3339(now)
-  const index = eventIndex(store)
   const key = aggregationKey(namespace, involved.metadata.uid, spec.reason, spec.message, spec.type, spec.component, spec.fieldPath)
+  const fresh = known?.add(key) ?? false
+  if (fresh && !store.isDecoded('events')) {
+    store.append(newEvent(spec, now, stamp, sequence, namespace))
+    return
+  }
+  const index = eventIndex(store)
   const indexed = index.get(key)
   const existing = indexed === undefined ? undefined : store.find<Event>('events', namespace, indexed)
   if (existing && keyOf(existing) === key) {
     store.update({...existing, count: existing.count + 1, lastTimestamp: stamp})
     return
   }
+  const event = newEvent(spec, now, stamp, sequence, namespace)
+  store.create(event)
+  index.set(key, event.metadata.name as string)
+}
+
+function newEvent(spec: EventSpec, now: Date, stamp: string, sequence: number, namespace: string): Event {
+  const involved = spec.involved
   const nanos = BigInt(now.getTime()) * 1_000_000n + BigInt(sequence % 1_000_000)
-  const event: Event = {
+  return {
     apiVersion: 'v1',
     kind: 'Event',
     metadata: {name: `${involved.metadata.name}.${nanos.toString(16)}`, namespace},
@@ -40,8 +56,6 @@ export function recordEvent(store: ObjectStore, spec: EventSpec, now: Date, sequ
     reportingComponent: spec.component,
     reportingInstance: spec.host ?? '',
   }
-  store.create(event)
-  index.set(key, event.metadata.name as string)
 }
 
 // Which event (by name) a repeat of the same event aggregates into, per store: built once from the
@@ -83,4 +97,54 @@ export function expireEvents(store: ObjectStore, now: Date): void {
   for (const e of store.list<Event>('events')) {
     if (Date.parse(e.lastTimestamp) < cutoff) store.remove(e)
   }
+}
+
+/** Returns the earliest lastTimestamp (ms) of the stored events, or null when there are none. */
+export function earliestEventTime(store: ObjectStore): number | null {
+  let earliest: number | null = null
+  for (const e of store.list<Event>('events')) {
+    const t = Date.parse(e.lastTimestamp)
+    if (!Number.isNaN(t) && (earliest === null || t < earliest)) earliest = t
+  }
+  return earliest
+}
+
+/**
+ * The aggregation keys of the stored events, as 32-bit hashes (FNV-1a): persisted with the state, so a
+ * command can tell that a new event starts its own series without reading the stored ones. A hash seen
+ * before only means "maybe": the stored events are then read and searched as usual.
+ */
+export class EventKeys {
+  private readonly hashes: Set<number>
+
+  constructor(hashes: readonly number[]) {
+    this.hashes = new Set(hashes)
+  }
+
+  /** Returns the keys of every event in the store (reads them all). */
+  static of(store: ObjectStore): EventKeys {
+    return new EventKeys(store.list<Event>('events').map((e) => fnv1a(keyOf(e))))
+  }
+
+  /** Notes an event's key; returns true when no event recorded before can have had it. */
+  add(key: string): boolean {
+    const hash = fnv1a(key)
+    if (this.hashes.has(hash)) return false
+    this.hashes.add(hash)
+    return true
+  }
+
+  /** Returns the hashes to persist, sorted. */
+  toJSON(): number[] {
+    return [...this.hashes].sort((a, b) => a - b)
+  }
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return hash >>> 0
 }

@@ -1,13 +1,14 @@
 // The persisted shape of a simulated cluster: every object, plus the bookkeeping the real components
 // keep outside the API (the kubelet's timeline for each pod, the node's image cache, the random
-// generator's state, the last instant the model was moved to). One JSON document; src/io owns reading
-// and writing it, this module only names its parts.
+// generator's state, the last instant the model was moved to). src/io owns reading and writing it (one
+// section per resource, decoded on first use); this module only names its parts.
 
 import type {RandomState} from '../util/random.js'
 import type {StoreData} from '../store/store.js'
+import type {KubeObject} from '../api/types.js'
 
 export const STATE_KIND = 'KbeClusterState'
-export const STATE_VERSION = 1
+export const STATE_VERSION = 2
 
 /** A planned kubelet step for one pod: what happens, and when (ms since the epoch). */
 export interface PodStep {
@@ -40,4 +41,28 @@ export interface ClusterState {
   runtime: Record<string, PodRuntime>
   /** Image name → the instant its pull completes (or completed) on the node. */
   images: Record<string, number>
+  /**
+   * Hashes of the aggregation keys of the stored events (sorted; absent until first computed): a new
+   * event whose key is not among them starts a series of its own, so it can be recorded without reading
+   * every stored event to look for one to aggregate into.
+   */
+  eventKeys?: number[]
+  /** The earliest lastTimestamp (ms) among the stored events, null when there are none: when to expire. */
+  eventsExpireFrom?: number | null
+}
+
+/** Returns whether a loaded state has decoded `resource` (a section is decoded on first use, see src/io). */
+export function isDecoded(objects: StoreData, resource: string): boolean {
+  return Object.getOwnPropertyDescriptor(objects, resource)?.get === undefined
+}
+
+/** Where a loaded state's `objects` keep the hook that adds an object to an undecoded resource. */
+export const APPEND_UNDECODED = Symbol.for('kbe.appendUndecoded')
+
+type AppendHook = (resource: string, key: string, obj: KubeObject) => boolean
+
+/** Adds `obj` under `key` to an undecoded resource without decoding it; false if the resource is decoded. */
+export function appendUndecoded(objects: StoreData, resource: string, key: string, obj: KubeObject): boolean {
+  const hook = (objects as unknown as Record<symbol, AppendHook | undefined>)[APPEND_UNDECODED]
+  return hook !== undefined && !isDecoded(objects, resource) && hook(resource, key, obj)
 }

@@ -7,8 +7,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {CliError} from '../api/errors.js'
+import {CliError, FatalCliError} from '../api/errors.js'
 import {STATE_KIND, STATE_VERSION, type ClusterState} from '../cluster/state.js'
+import {decodeState, encodeState, type StateBytes, type StateChunk} from './state-sections.js'
 
 export const STATE_FILE = 'cluster.json'
 const LOCK_FILE = 'cluster.lock'
@@ -24,12 +25,48 @@ function resetHint(file: string): string {
   return `run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${file}.bak)`
 }
 
+// The state files this process has open, read section by section as commands need them. A saved file
+// replaces the old one by rename, so an open descriptor keeps reading the snapshot it was loaded from.
+const openFiles = new Set<number>()
+
+function openStateBytes(file: string): StateBytes {
+  const fd = fs.openSync(file, 'r')
+  try {
+    const stat = fs.fstatSync(fd)
+    if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file}`), {code: 'EISDIR'})
+    const size = stat.size
+    openFiles.add(fd)
+    return {size, read: (offset, length) => readAt(fd, offset, length)}
+  } catch (error) {
+    fs.closeSync(fd)
+    throw error
+  }
+}
+
+function readAt(fd: number, offset: number, length: number): Buffer {
+  if (!openFiles.has(fd)) throw new Error('kbe: a cluster state section was read after its command finished')
+  const bytes = Buffer.allocUnsafe(length)
+  let done = 0
+  while (done < length) {
+    const n = fs.readSync(fd, bytes, done, length - done, offset + done)
+    if (n === 0) break
+    done += n
+  }
+  return done === length ? bytes : bytes.subarray(0, done)
+}
+
+/** Closes the state files loaded so far (a session calls this when its command is done). */
+export function closeStateFiles(): void {
+  for (const fd of openFiles) fs.closeSync(fd)
+  openFiles.clear()
+}
+
 /** Returns the persisted state, undefined when there is none yet, or throws a CliError naming the file. */
 export function loadState(home: string): ClusterState | undefined {
   const file = path.join(home, STATE_FILE)
-  let text: string
+  let source: StateBytes
   try {
-    text = fs.readFileSync(file, 'utf8')
+    source = openStateBytes(file)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT') return undefined
@@ -37,16 +74,23 @@ export function loadState(home: string): ClusterState | undefined {
     if (code === 'EISDIR') throw new CliError(`the cluster state ${file} is a directory, not a file; ${resetHint(file)}`)
     throw new CliError(`cannot read the cluster state ${file}: ${(error as Error).message}`)
   }
+  const corrupt = (detail: string) => new FatalCliError(`the cluster state ${file} is corrupt (${detail}); ${resetHint(file)}`)
   let parsed: unknown
   try {
-    parsed = JSON.parse(text)
-  } catch {
-    const what = text.trim() === '' ? 'is empty' : 'is corrupt (not valid JSON)'
+    parsed = decodeState(source, corrupt)
+  } catch (error) {
+    if (error instanceof CliError) throw error
+    const what = source.size === 0 || source.read(0, source.size).toString('utf8').trim() === '' ? 'is empty' : 'is corrupt (not valid JSON)'
     throw new CliError(`the cluster state ${file} ${what}; ${resetHint(file)}`)
   }
   const state = parsed as Partial<ClusterState>
   if (typeof state !== 'object' || state === null || state.kind !== STATE_KIND) {
     throw new CliError(`${file} is not a kbe cluster state; ${resetHint(file)}`)
+  }
+  // Version 1 (one JSON document) holds the same state; it is written back as version 2.
+  if ((state.version as number) === 1) {
+    state.version = STATE_VERSION
+    upgraded.add(state)
   }
   if (state.version !== STATE_VERSION) {
     throw new CliError(`the cluster state ${file} has format version ${String(state.version)}, this kbe reads version ${STATE_VERSION}; use the kbe that wrote it, or ${resetHint(file)}`)
@@ -57,6 +101,13 @@ export function loadState(home: string): ClusterState | undefined {
   return state as ClusterState
 }
 
+const upgraded = new WeakSet<object>()
+
+/** Returns whether `state` was read from an older format (a reader then saves it in the current one). */
+export function isUpgraded(state: ClusterState): boolean {
+  return upgraded.has(state)
+}
+
 /** Writes the state atomically: readers and a crash at any point see the old or the new file, never a mix. */
 export function saveState(home: string, state: ClusterState): void {
   fs.mkdirSync(home, {recursive: true})
@@ -64,7 +115,7 @@ export function saveState(home: string, state: ClusterState): void {
   const tmp = path.join(home, `.${STATE_FILE}.${process.pid}.${Date.now()}.tmp`)
   const fd = fs.openSync(tmp, 'w', 0o600)
   try {
-    fs.writeSync(fd, JSON.stringify(state))
+    for (const chunk of encodeState(state)) writeAll(fd, chunk)
     fs.fsyncSync(fd)
   } finally {
     fs.closeSync(fd)
@@ -72,6 +123,11 @@ export function saveState(home: string, state: ClusterState): void {
   fs.renameSync(tmp, file)
   syncFolder(home)
   removeAbandonedFiles(home)
+}
+
+function writeAll(fd: number, chunk: StateChunk): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : chunk.read()
+  for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at, bytes.length - at)
 }
 
 /** Removes the temporary state and lock files of writers that were killed before cleaning up. */

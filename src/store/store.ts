@@ -9,6 +9,7 @@ import type {KubeObject} from '../api/types.js'
 import {qualifiedResource, resourceForKind, type ResourceInfo} from '../api/registry.js'
 import {rfc3339} from '../util/clock.js'
 import type {Random} from '../util/random.js'
+import {appendUndecoded, isDecoded} from '../cluster/state.js'
 
 /** The serialized form: resource → "namespace/name" → object. */
 export type StoreData = Record<string, Record<string, KubeObject>>
@@ -38,6 +39,11 @@ export class ObjectStore {
   /** Writes per resource, and removals of any object: what callers check to reuse earlier conclusions. */
   private readonly writes = new Map<string, number>()
   private removals = 0
+
+  /** Returns how many objects were removed since the store was made. */
+  removedCount(): number {
+    return this.removals
+  }
 
   /** Returns a token that changes whenever an object of `resource` is written or any object is removed. */
   revisionOf(resource: string): string {
@@ -100,6 +106,28 @@ export class ObjectStore {
     meta.creationTimestamp = rfc3339(this.ctx.now())
     meta.resourceVersion = this.nextResourceVersion()
     ;(this.data[info.resource] ??= {})[objectKey(meta.namespace, name)] = obj
+    this.cache.delete(info.resource)
+    this.wrote(info.resource)
+    return obj
+  }
+
+  /** Returns whether the objects of `resource` have been read from the state file yet. */
+  isDecoded(resource: string): boolean {
+    return isDecoded(this.data, resource)
+  }
+
+  /**
+   * Stores a new object whose name is unique by construction (a recorded event) like create does, but
+   * without reading the other objects of its resource when they are still undecoded in the state file.
+   */
+  append<T extends KubeObject>(obj: T): T {
+    const info = this.infoOf(obj)
+    if (this.isDecoded(info.resource)) return this.create(obj)
+    const meta = obj.metadata
+    meta.uid = this.ctx.random.uuid()
+    meta.creationTimestamp = rfc3339(this.ctx.now())
+    meta.resourceVersion = this.nextResourceVersion()
+    if (!appendUndecoded(this.data, info.resource, objectKey(meta.namespace, meta.name as string), obj)) throw new Error(`kbe: cannot append to ${info.resource}`)
     this.cache.delete(info.resource)
     this.wrote(info.resource)
     return obj

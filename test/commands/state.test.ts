@@ -16,6 +16,11 @@ function serviceYaml(name: string): string {
   return `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: ${name}\n  ports:\n  - port: 80\n`
 }
 
+/** Returns the header line of a state file (its scalars: time, resourceVersion, …). */
+function stateHeader(file: string): {time: number} {
+  return JSON.parse(fs.readFileSync(file, 'utf8').split('\n')[0]) as {time: number}
+}
+
 describe('state file', function () {
   this.timeout(120_000)
   let home: string
@@ -54,11 +59,11 @@ describe('state file', function () {
   it('keeps the work of a read that moved the cluster forward, when no writer is busy', async () => {
     await runKbe(['create', '-f', '-'], {home, now: NOW, seed: 1, stdin: podYaml('a')})
     const file = path.join(home, 'cluster.json')
-    const before = JSON.parse(fs.readFileSync(file, 'utf8')) as {time: number}
+    const before = stateHeader(file)
     assert.equal(before.time, Date.parse(NOW))
     const r = await runKbe(['get', 'pods'], {home, now: '2026-11-25T16:31:00Z'})
     assert.equal(r.stdout, 'NAME   READY   STATUS    RESTARTS   AGE\na      1/1     Running   0          60s\n')
-    const after = JSON.parse(fs.readFileSync(file, 'utf8')) as {time: number}
+    const after = stateHeader(file)
     assert.equal(after.time, Date.parse('2026-11-25T16:31:00Z'))
     // A read that changes nothing leaves the file alone.
     const bytes = fs.readFileSync(file)
@@ -74,7 +79,7 @@ describe('state file', function () {
     {name: 'foreign', write: (f) => fs.writeFileSync(f, '{"apiVersion": "v1", "kind": "Config"}'),
       stderr: (f) => `error: ${f} is not a kbe cluster state; run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${f}.bak)\n`},
     {name: 'from another version', write: (f) => fs.writeFileSync(f, '{"kind": "KbeClusterState", "version": 99}'),
-      stderr: (f) => `error: the cluster state ${f} has format version 99, this kbe reads version 1; use the kbe that wrote it, or run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${f}.bak)\n`},
+      stderr: (f) => `error: the cluster state ${f} has format version 99, this kbe reads version 2; use the kbe that wrote it, or run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${f}.bak)\n`},
   ]
   for (const b of broken) {
     it(`a ${b.name} state file is reported, not overwritten, and reset keeps it`, async () => {
@@ -94,6 +99,52 @@ describe('state file', function () {
       assert.equal(r.code, 0)
     })
   }
+
+  it('a state file of format version 1 (one JSON document) loads, and the first read saves it as version 2', async () => {
+    await runKbe(['create', '-f', '-'], {home, now: NOW, seed: 1, stdin: podYaml('a')})
+    const file = path.join(home, 'cluster.json')
+    const expected = await runKbe(['get', 'pods', '-o', 'json'], {home, now: NOW})
+    // Version 1 was the same state as one document: the header's scalars with objects and runtime inline.
+    const lines = fs.readFileSync(file, 'utf8').split('\n')
+    const header = JSON.parse(lines[0]) as {sections: [string, number][]}
+    const v1: Record<string, unknown> = {...header, version: 1, objects: {}}
+    delete v1.sections
+    header.sections.forEach(([name], i) => {
+      if (name === 'runtime') v1.runtime = JSON.parse(lines[i + 1])
+      else (v1.objects as Record<string, unknown>)[name.replace('objects/', '')] = JSON.parse(lines[i + 1])
+    })
+    fs.writeFileSync(file, JSON.stringify(v1))
+    const r = await runKbe(['get', 'pods', '-o', 'json'], {home, now: NOW})
+    assert.equal(r.stderr, '')
+    assert.equal(r.stdout, expected.stdout)
+    assert.equal((stateHeader(file) as {version?: number}).version, 2)
+  })
+
+  it('a broken section is reported when a command first reads it, and nothing is written', async () => {
+    await runKbe(['create', '-f', '-'], {home, now: NOW, seed: 1, stdin: `${podYaml('a')}---\n${serviceYaml('s')}`})
+    const file = path.join(home, 'cluster.json')
+    const text = fs.readFileSync(file, 'utf8')
+    const at = text.indexOf('"default/a":')
+    fs.writeFileSync(file, `${text.slice(0, at)}!${text.slice(at + 1)}`)
+    const before = fs.readFileSync(file)
+    const svc = await runKbe(['get', 'svc', 's'], {home, now: NOW})
+    assert.equal(svc.code, 0, svc.stderr)
+    for (const args of [['get', 'pods'], ['create', '-f', '-']]) {
+      const r = await runKbe(args, {home, now: NOW, stdin: podYaml('b')})
+      assert.equal(r.stderr, `error: the cluster state ${file} is corrupt (section objects/pods is not valid JSON); run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${file}.bak)\n`)
+      assert.equal(r.code, 1)
+      assert.ok(before.equals(fs.readFileSync(file)))
+    }
+  })
+
+  it('a state file cut short is reported when it loads', async () => {
+    await runKbe(['create', '-f', '-'], {home, now: NOW, seed: 1, stdin: podYaml('a')})
+    const file = path.join(home, 'cluster.json')
+    fs.truncateSync(file, fs.statSync(file).size - 10)
+    const r = await runKbe(['get', 'svc'], {home, now: NOW})
+    assert.equal(r.stderr, `error: the cluster state ${file} is corrupt (section objects/services is cut short or has the wrong length); run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${file}.bak)\n`)
+    assert.equal(r.code, 1)
+  })
 
   it('a state file that cannot be read is reported', async function () {
     if (process.getuid?.() === 0) {

@@ -1,0 +1,167 @@
+// The state file's layout (format version 2): one header line of JSON — the cluster's scalars plus the
+// list of sections with their byte lengths — followed by one line per section: the kubelet's runtime
+// bookkeeping, then each resource's objects. A command decodes only the sections it touches: the
+// resources appear in `state.objects` as getters that parse their line on first use, and a section that
+// was never decoded is written back byte for byte. `kbe get svc` on a cluster of 10,000 pods therefore
+// never parses the pods, and nothing parses the (large) events unless a command reads or records one.
+// Version 1 (one JSON document) is still read, so a cluster survives an upgrade of kbe.
+
+import type {KubeObject} from '../api/types.js'
+import {APPEND_UNDECODED, STATE_VERSION, type ClusterState} from '../cluster/state.js'
+
+/** The header line: every scalar of the state, and the sections that follow it in order. */
+export interface StateHeader extends Omit<ClusterState, 'objects' | 'version' | EagerSection> {
+  version: typeof STATE_VERSION
+  /** [name, byte length without the newline]: the eager sections first, then "objects/<resource>". */
+  sections: [string, number][]
+}
+
+/** Parts of the state kept on lines of their own but decoded at load (every command needs them). */
+const EAGER_SECTIONS = ['runtime', 'eventKeys'] as const
+type EagerSection = (typeof EAGER_SECTIONS)[number]
+const OBJECTS = 'objects/'
+
+/** Random access to the bytes of a state file (an open file descriptor, or a buffer in tests). */
+export interface StateBytes {
+  size: number
+  read(offset: number, length: number): Buffer
+}
+
+/** A section still on disk: where its bytes are, and the objects added to it since it was loaded. */
+interface RawSection {
+  source: StateBytes
+  offset: number
+  length: number
+  appended?: Record<string, KubeObject>
+}
+
+/** Bytes of the old file, read only when they are written. */
+export interface LazyBytes {
+  length: number
+  read(): Buffer
+}
+
+/** A piece of the encoded file: text, bytes, or bytes read from the old file when written. */
+export type StateChunk = string | Buffer | LazyBytes
+
+/** The sections not decoded yet, per `objects` record. */
+const deferred = new WeakMap<object, Map<string, RawSection>>()
+
+/** Returns the chunks of the sectioned encoding of `state`, undecoded sections copied from the old file. */
+export function encodeState(state: ClusterState): StateChunk[] {
+  const {objects, ...rest} = state
+  const scalars: Record<string, unknown> = {...rest}
+  const raw = deferred.get(objects)
+  const bodies: [string, StateChunk[]][] = []
+  for (const name of EAGER_SECTIONS) {
+    if (state[name] !== undefined) bodies.push([name, [Buffer.from(JSON.stringify(state[name]))]])
+    delete scalars[name]
+  }
+  const names = new Set([...Object.keys(objects), ...(raw?.keys() ?? [])])
+  for (const resource of [...names].sort()) {
+    const section = raw?.get(resource)
+    bodies.push([OBJECTS + resource, section ? rawChunks(section) : [Buffer.from(JSON.stringify(objects[resource]))]])
+  }
+  const header = {...scalars, version: STATE_VERSION, sections: bodies.map(([name, parts]) => [name, chunksLength(parts)])}
+  const chunks: StateChunk[] = [JSON.stringify(header), '\n']
+  for (const [, parts] of bodies) chunks.push(...parts, '\n')
+  return chunks
+}
+
+/** An undecoded section as written back: its old bytes, with the objects appended since spliced in. */
+function rawChunks(section: RawSection): StateChunk[] {
+  const {source, offset, length, appended} = section
+  if (!appended) return [{length, read: () => source.read(offset, length)}]
+  // `{"a":…}` + {"b":…} is `{"a":…,"b":…}`: the old bytes up to the closing brace, then the new entries.
+  const entries = Buffer.from(JSON.stringify(appended).slice(1))
+  const head = length - 1
+  return [{length: head, read: () => source.read(offset, head)}, Buffer.from(length > 2 ? ',' : ''), entries]
+}
+
+function chunksLength(chunks: StateChunk[]): number {
+  return chunks.reduce((sum, c) => sum + (typeof c === 'string' ? Buffer.byteLength(c) : c.length), 0)
+}
+
+/** How many bytes of a file to read first, looking for the end of the header line. */
+const HEADER_PROBE = 64 * 1024
+
+/**
+ * Decodes a state file: the header and the runtime now, each resource's objects on first use (read from
+ * `source` then, so a command reads only the sections it needs). `corrupt` makes the error to throw when
+ * the layout is broken (a truncated or padded file, a bad header) or a section turns out not to be JSON —
+ * at load, or later when the section is first read.
+ */
+export function decodeState(source: StateBytes, corrupt: (detail: string) => Error): unknown {
+  let head = source.read(0, Math.min(source.size, HEADER_PROBE))
+  let end = head.indexOf(10)
+  if (end < 0 && head.length < source.size) {
+    head = source.read(0, source.size)
+    end = head.indexOf(10)
+  }
+  if (end < 0) return JSON.parse(head.toString('utf8')) // version 1: one JSON document
+  const header = JSON.parse(head.toString('utf8', 0, end)) as Partial<StateHeader>
+  if (header?.version !== STATE_VERSION) return header
+  if (!Array.isArray(header.sections)) throw corrupt('no section list')
+  let at = end + 1
+  const bodies = new Map<string, RawSection>()
+  for (const section of header.sections) {
+    const [name, length] = Array.isArray(section) ? section : []
+    if (typeof name !== 'string' || typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || at + length >= source.size) {
+      throw corrupt(`section ${String(name)} is cut short or has the wrong length`)
+    }
+    bodies.set(name, {source, offset: at, length})
+    at += length + 1
+  }
+  if (at !== source.size) throw corrupt('bytes after the last section')
+  if (!bodies.has('runtime')) throw corrupt('no runtime section')
+  const {sections: _sections, ...scalars} = header
+  const eager: Record<string, unknown> = {}
+  for (const name of EAGER_SECTIONS) {
+    const body = bodies.get(name)
+    if (body) eager[name] = parseSection(name, body, corrupt)
+  }
+  const objects: Record<string, Record<string, KubeObject>> = {}
+  const raw = new Map<string, RawSection>()
+  for (const [name, body] of bodies) {
+    if (!name.startsWith(OBJECTS)) continue
+    const resource = name.slice(OBJECTS.length)
+    raw.set(resource, body)
+    Object.defineProperty(objects, resource, {
+      configurable: true,
+      enumerable: true,
+      get: () => settle(objects, raw, resource, Object.assign(parseSection(name, body, corrupt), body.appended)),
+      set: (value: Record<string, KubeObject>) => settle(objects, raw, resource, value),
+    })
+  }
+  deferred.set(objects, raw)
+  // New objects for a section still on disk (events recorded on a big cluster) wait beside it: they are
+  // merged in if it is decoded later, or spliced into its old bytes when the state is written.
+  Object.defineProperty(objects, APPEND_UNDECODED, {value: (resource: string, key: string, obj: KubeObject) => {
+    const section = raw.get(resource)
+    if (!section) return false
+    ;(section.appended ??= {})[key] = obj
+    return true
+  }})
+  return {...scalars, ...eager, objects}
+}
+
+/** Replaces a section's getter with its decoded value (from then on it is ordinary, writable data). */
+function settle(objects: object, raw: Map<string, RawSection>, resource: string, value: Record<string, KubeObject>): Record<string, KubeObject> {
+  Object.defineProperty(objects, resource, {value, writable: true, enumerable: true, configurable: true})
+  raw.delete(resource)
+  return value
+}
+
+function parseSection(name: string, body: RawSection, corrupt: (detail: string) => Error): Record<string, never> {
+  // Each section ends with a newline: the one place a cut or shifted file shows without parsing it all.
+  const bytes = body.source.read(body.offset, body.length + 1)
+  if (bytes.length !== body.length + 1 || bytes[body.length] !== 10) throw corrupt(`section ${name} is cut short or has the wrong length`)
+  let value: unknown
+  try {
+    value = JSON.parse(bytes.toString('utf8', 0, body.length))
+  } catch {
+    throw corrupt(`section ${name} is not valid JSON`)
+  }
+  if (typeof value !== 'object' || value === null || (Array.isArray(value) !== (name === 'eventKeys'))) throw corrupt(`section ${name} is not ${name === 'eventKeys' ? 'a list' : 'an object'}`)
+  return value as Record<string, never>
+}

@@ -1,0 +1,135 @@
+// The sectioned state file: what is written reads back the same; a command decodes only the sections it
+// touches and writes the others back byte for byte; a file cut short, padded, or with a broken section
+// is reported as corrupt (a broken section when it is first read); a version-1 document still loads.
+import assert from 'node:assert/strict'
+import {decodeState, encodeState, type StateBytes, type StateChunk} from '../../src/io/state-sections.js'
+import {Cluster} from '../../src/cluster/cluster.js'
+import {isDecoded, type ClusterState} from '../../src/cluster/state.js'
+
+const NOW = new Date('2026-11-25T16:00:00Z')
+
+function join(chunks: StateChunk[]): Buffer {
+  return Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : Buffer.isBuffer(c) ? c : c.read())))
+}
+
+/** Bytes of a file with a record of which ranges were read. */
+function bytesOf(buffer: Buffer): StateBytes & {reads: [number, number][]} {
+  const reads: [number, number][] = []
+  return {size: buffer.length, reads, read: (offset, length) => {
+    reads.push([offset, length])
+    return buffer.subarray(offset, offset + length)
+  }}
+}
+
+class Corrupt extends Error {}
+const corrupt = (detail: string) => new Corrupt(detail)
+
+function sampleState(): ClusterState {
+  const cluster = Cluster.bootstrap(NOW, 7)
+  cluster.create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'p', namespace: 'default'}, spec: {containers: [{name: 'c', image: 'nginx'}]}})
+  cluster.advanceTo(new Date(NOW.getTime() + 60_000))
+  return cluster.snapshot()
+}
+
+/** The byte range of section `name` in an encoded file. */
+function sectionRange(file: Buffer, name: string): [number, number] {
+  const end = file.indexOf(10)
+  const header = JSON.parse(file.toString('utf8', 0, end)) as {sections: [string, number][]}
+  let at = end + 1
+  for (const [n, length] of header.sections) {
+    if (n === name) return [at, length]
+    at += length + 1
+  }
+  throw new Error(`no section ${name}`)
+}
+
+describe('state file sections', () => {
+  it('reads back what was written, and re-encodes an untouched state byte for byte', () => {
+    const state = sampleState()
+    const file = join(encodeState(state))
+    const decoded = decodeState(bytesOf(file), corrupt) as ClusterState
+    assert.deepEqual({...decoded, objects: {...decoded.objects}}, JSON.parse(JSON.stringify(state)))
+    const again = decodeState(bytesOf(file), corrupt) as ClusterState
+    assert.ok(join(encodeState(again)).equals(file))
+  })
+
+  it('decodes a resource only when it is first read, and copies the others unread', () => {
+    const file = join(encodeState(sampleState()))
+    const source = bytesOf(file)
+    const state = decodeState(source, corrupt) as ClusterState
+    const [podsAt] = sectionRange(file, 'objects/pods')
+    const [eventsAt] = sectionRange(file, 'objects/events')
+    assert.ok(!source.reads.some(([offset]) => offset === podsAt || offset === eventsAt))
+    assert.equal(isDecoded(state.objects, 'pods'), false)
+    assert.ok(state.objects.pods['default/p'])
+    assert.equal(isDecoded(state.objects, 'pods'), true)
+    assert.ok(source.reads.some(([offset]) => offset === podsAt))
+    state.objects.pods['default/p'].metadata.labels = {changed: 'yes'}
+    const written = join(encodeState(state))
+    const reread = decodeState(bytesOf(written), corrupt) as ClusterState
+    assert.deepEqual(reread.objects.pods['default/p'].metadata.labels, {changed: 'yes'})
+    const [newEventsAt, eventsLength] = sectionRange(written, 'objects/events')
+    assert.ok(written.subarray(newEventsAt, newEventsAt + eventsLength).equals(file.subarray(eventsAt, eventsAt + eventsLength)))
+  })
+
+  it('reports a file cut short or padded when it loads', () => {
+    const file = join(encodeState(sampleState()))
+    assert.throws(() => decodeState(bytesOf(file.subarray(0, file.length - 1)), corrupt), Corrupt)
+    assert.throws(() => decodeState(bytesOf(file.subarray(0, file.length - 200)), corrupt), Corrupt)
+    assert.throws(() => decodeState(bytesOf(Buffer.concat([file, Buffer.from('x\n')])), corrupt), Corrupt)
+  })
+
+  it('reports a broken section when it is first read', () => {
+    const file = Buffer.from(join(encodeState(sampleState())))
+    const [at, length] = sectionRange(file, 'objects/pods')
+    file[at + length - 1] = 0x2c // the closing brace becomes a comma
+    const state = decodeState(bytesOf(file), corrupt) as ClusterState
+    assert.ok(state.objects.services)
+    assert.throws(() => state.objects.pods, /section objects\/pods is not valid JSON/)
+    file[at + length - 1] = 0x7d
+    file[at + length] = 0x20 // the newline after the section is gone
+    const shifted = decodeState(bytesOf(file), corrupt) as ClusterState
+    assert.throws(() => shifted.objects.pods, /section objects\/pods is cut short/)
+  })
+
+  it('loads a version-1 document (one JSON object)', () => {
+    const state = sampleState()
+    const v1 = Buffer.from(JSON.stringify({...state, version: 1}))
+    const decoded = decodeState(bytesOf(v1), corrupt) as ClusterState
+    assert.equal((decoded as {version: number}).version, 1)
+    assert.deepEqual(decoded.objects.pods, JSON.parse(JSON.stringify(state.objects.pods)))
+  })
+
+  it('records new events without decoding the stored ones, with the same result as after decoding them', () => {
+    const file = join(encodeState(sampleState()))
+    const run = (decodeFirst: boolean) => {
+      const state = decodeState(bytesOf(file), corrupt) as ClusterState
+      if (decodeFirst) assert.ok(state.objects.events)
+      const cluster = new Cluster(state)
+      cluster.advanceTo(new Date(NOW.getTime() + 61_000))
+      cluster.create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'q', namespace: 'default'}, spec: {containers: [{name: 'c', image: 'nginx'}]}})
+      cluster.advanceTo(new Date(NOW.getTime() + 90_000))
+      return {decoded: isDecoded(state.objects, 'events'), bytes: join(encodeState(cluster.snapshot()))}
+    }
+    const lazy = run(false)
+    const eager = run(true)
+    assert.equal(lazy.decoded, false)
+    assert.ok(lazy.bytes.equals(eager.bytes))
+    const state = decodeState(bytesOf(lazy.bytes), corrupt) as ClusterState
+    const reasons = Object.values(state.objects.events).filter((e) => (e as {involvedObject: {name: string}}).involvedObject.name === 'q').map((e) => (e as {reason: string}).reason)
+    assert.deepEqual(reasons, ['Scheduled', 'Pulled', 'Created', 'Started'])
+  })
+
+  it('aggregates a repeated event into the stored one (its key is known), reading the stored events then', () => {
+    const state = sampleState()
+    const file = join(encodeState(state))
+    const again = decodeState(bytesOf(file), corrupt) as ClusterState
+    const cluster = new Cluster(again)
+    const pod = cluster.store.find('pods', 'default', 'p')!
+    const spec = {involved: pod, reason: 'Pulling', message: 'Pulling image "nginx"', type: 'Normal', component: 'kubelet', host: 'minikube', fieldPath: 'spec.containers{c}'}
+    ;(cluster as unknown as {record: (e: unknown) => void}).record(spec)
+    const pulling = Object.values(again.objects.events).filter((e) => (e as {reason: string; involvedObject: {name: string}}).reason === 'Pulling' && (e as {involvedObject: {name: string}}).involvedObject.name === 'p')
+    assert.equal(pulling.length, 1)
+    assert.equal((pulling[0] as {count: number}).count, 2)
+  })
+})
