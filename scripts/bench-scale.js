@@ -1,6 +1,7 @@
 // The scale half of `npm run bench`: kbe against clusters of 100 / 1,000 / 10,000 pods behind 10 / 100 /
 // 1,000 services (10 endpoints each, built by bench-cluster.js). For every size it times whole-process
-// runs of the commands a teacher uses at scale — each mutating one on a fresh copy of the state — and
+// runs of the commands a teacher uses at scale — each mutating one on a fresh copy of the state, and the
+// first read after a scale, which plays five minutes of kubelet work for the new pods — and
 // records the median wall time, the peak memory (max RSS from /usr/bin/time, else from a wrapper that
 // reads process.resourceUsage()), and the state-file size; then prints how each figure grows per 10×.
 // Where iptables and root are available it also times iptables-restore of kbe's rules for the largest
@@ -11,6 +12,9 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {BENCH_NOW, buildCluster} from './bench-cluster.js'
+
+/** When the read that follows a scale runs. */
+const BENCH_LATER = new Date(Date.parse(BENCH_NOW) + 5 * 60_000).toISOString().replace('.000Z', 'Z')
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = path.join(root, 'bin', 'run.js')
@@ -32,12 +36,14 @@ function commands(pods) {
     {name: 'iptables-save', args: ['iptables-save']},
     {name: `scale rc 1→N`, args: ['scale', `--replicas=${pods}`, 'rc/scaler'], writes: true},
     {name: 'delete rc --all', args: ['delete', 'rc', '--all'], writes: true},
+    // The read after a scale moves the cluster 5 minutes on: every new pod is scheduled, pulled, started.
+    {name: 'next get after scale', args: ['get', 'pods'], writes: true, before: ['scale', `--replicas=${pods}`, 'rc/scaler'], now: BENCH_LATER},
   ]
 }
 
 /** Runs kbe once in `home`; returns wall ms, peak RSS in MB and the output size. */
-function runOnce(home, args) {
-  const env = {...process.env, KBE_HOME: home, KBE_NOW: BENCH_NOW, KBE_OFFLINE: '1', TZ: 'UTC'}
+function runOnce(home, args, now = BENCH_NOW) {
+  const env = {...process.env, KBE_HOME: home, KBE_NOW: now, KBE_OFFLINE: '1', TZ: 'UTC'}
   const argv = hasTime ? ['/usr/bin/time', '-f', '%M', process.execPath, bin, ...args] : [process.execPath, path.join(root, 'scripts', 'bench-rss.js'), bin, ...args]
   const start = process.hrtime.bigint()
   const r = spawnSync(argv[0], argv.slice(1), {env, encoding: 'utf8', maxBuffer: 1 << 30, timeout: TIMEOUT_MS, killSignal: 'SIGKILL'})
@@ -63,7 +69,8 @@ function measureSize(base, pods, runs) {
         home = fs.mkdtempSync(path.join(os.tmpdir(), 'kbe-bench-run-'))
         fs.copyFileSync(file, path.join(home, 'cluster.json'))
       }
-      const r = runOnce(home, c.args)
+      if (c.before) runOnce(home, c.before)
+      const r = runOnce(home, c.args, c.now)
       times.push(r.ms)
       rss.push(r.mb)
       if (r.ms === Infinity) i = runs

@@ -3,7 +3,7 @@
 // of base32(sha256(servicePortName + lower(protocol) [+ "ip:port"])), so the same Service always
 // maps to the same chains. The base32 encoder (RFC 4648, upper-case alphabet) is written here by
 // hand; node:crypto supplies only sha256. This module is pure: no rule building, no printing.
-import {createHash} from 'node:crypto'
+import crypto from 'node:crypto'
 
 /** The kube-proxy generation whose rules kbe reproduces. */
 export type ProxyStyle = 'tutorial' | 'modern'
@@ -30,7 +30,8 @@ export function base32Encode(bytes: Uint8Array): string {
 
 /** Returns the 16-character chain hash kube-proxy derives from `input` (sha256 → base32 → first 16). */
 export function chainHash(input: string): string {
-  const digest = createHash('sha256').update(input, 'utf8').digest()
+  // crypto.hash (Node 20.12+) is the one-shot form: no Hash object per chain on a 10,000-endpoint node.
+  const digest = typeof crypto.hash === 'function' ? crypto.hash('sha256', input, 'buffer') : crypto.createHash('sha256').update(input, 'utf8').digest()
   return base32Encode(digest).slice(0, 16)
 }
 

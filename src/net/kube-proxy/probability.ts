@@ -44,8 +44,16 @@ export function formatGoFixed(value: number, digits: number): string {
  * endpoints: `%0.10f` of 1/k (modern computeProbability) or `%0.5f` (tutorial-era proxier).
  */
 export function kubeProxyProbability(k: number, style: ProxyStyle): string {
-  return formatGoFixed(1 / k, style === 'modern' ? 10 : 5)
+  // A node with 1,000 services asks for the same few values thousands of times; the exact formatting
+  // (BigInt arithmetic) is worth doing once per value.
+  const key = `${style}:${k}`
+  let text = writtenCache.get(key)
+  if (text === undefined) writtenCache.set(key, (text = formatGoFixed(1 / k, style === 'modern' ? 10 : 5)))
+  return text
 }
+
+const writtenCache = new Map<string, string>()
+const savedCache = new Map<number, string>()
 
 /** Returns the u32 threshold the statistic match stores for a written probability: lround(2^31·strtod(text)). */
 export function probabilityThreshold(written: string): number {
@@ -55,5 +63,7 @@ export function probabilityThreshold(written: string): number {
 
 /** Returns the probability text iptables-save prints for a stored threshold: `%.11f` of threshold/2^31. */
 export function savedProbability(threshold: number): string {
-  return formatFixedExact(BigInt(threshold), BigInt(TWO_POW_31), 11)
+  let text = savedCache.get(threshold)
+  if (text === undefined) savedCache.set(threshold, (text = formatFixedExact(BigInt(threshold), BigInt(TWO_POW_31), 11)))
+  return text
 }

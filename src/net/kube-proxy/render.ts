@@ -46,7 +46,9 @@ export function renderTable(table: Table, generator: string, stamp: string): str
 export function renderIptablesSave(ruleSet: RuleSet, options: RenderOptions): string {
   const stamp = ctime(options.now)
   const tables = options.table ? [findTable(ruleSet, options.table) ?? emptyTable(options.table)] : ruleSet.tables
-  return tables.flatMap((table) => renderTable(table, ruleSet.generator, stamp)).map((line) => `${line}\n`).join('')
+  let text = ''
+  for (const table of tables) for (const line of renderTable(table, ruleSet.generator, stamp)) text += `${line}\n`
+  return text
 }
 
 /** Returns the iptables-save text for Services and Endpoints: buildRuleSet followed by renderIptablesSave. */

@@ -58,17 +58,25 @@ export function ruleComment(rule: Rule): string | undefined {
 
 /** Returns a string as xtables_save_string prints it: bare when only [A-Za-z0-9_-], else double-quoted. */
 export function quoteSaveString(value: string): string {
-  if (/^[A-Za-z0-9_-]+$/.test(value)) return value
-  return `"${value.replace(/["\\']/g, (c) => `\\${c}`)}"`
+  let text = quoted.get(value)
+  if (text === undefined) {
+    text = /^[A-Za-z0-9_-]+$/.test(value) ? value : `"${value.replace(/["\\']/g, (c) => `\\${c}`)}"`
+    quoted.set(value, text)
+  }
+  return text
 }
+
+/** Comments repeat on every rule of a service: each is quoted once. */
+const quoted = new Map<string, string>()
 
 function hex(value: number): string {
   return `0x${(value >>> 0).toString(16)}`
 }
 
-function addressText(flag: string, address: AddressMatch | undefined): string[] {
-  if (!address) return []
-  return address.negate ? ['!', flag, address.cidr] : [flag, address.cidr]
+/** Returns ` -s CIDR` / ` ! -s CIDR` (flag given with its leading space), or '' without an address. */
+function addressText(flag: string, address: AddressMatch | undefined): string {
+  if (!address) return ''
+  return address.negate ? ` !${flag} ${address.cidr}` : `${flag} ${address.cidr}`
 }
 
 /** Returns the saved text of one match, starting with its `-m name`. */
@@ -128,9 +136,8 @@ export function targetText(target: Target): string {
 
 /** Returns the iptables-save line of a rule: `-A CHAIN [!] -s … [!] -d … -p … <matches> -j …`. */
 export function ruleText(rule: Rule): string {
-  const parts = ['-A', rule.chain, ...addressText('-s', rule.source), ...addressText('-d', rule.destination)]
-  if (rule.protocol) parts.push('-p', rule.protocol)
-  for (const match of rule.matches) parts.push(matchText(match))
-  parts.push(targetText(rule.target))
-  return parts.join(' ')
+  let text = `-A ${rule.chain}${addressText(' -s', rule.source)}${addressText(' -d', rule.destination)}`
+  if (rule.protocol) text += ` -p ${rule.protocol}`
+  for (const match of rule.matches) text += ` ${matchText(match)}`
+  return `${text} ${targetText(rule.target)}`
 }
