@@ -56,13 +56,28 @@ export function isDecoded(objects: StoreData, resource: string): boolean {
   return Object.getOwnPropertyDescriptor(objects, resource)?.get === undefined
 }
 
-/** Where a loaded state's `objects` keep the hook that adds an object to an undecoded resource. */
-export const APPEND_UNDECODED = Symbol.for('kbe.appendUndecoded')
+/** What a loaded state offers for the resources it has not decoded yet (installed by src/io). */
+export interface UndecodedSections {
+  /** Adds `obj` under `key` to an undecoded resource; false if the resource is not undecoded. */
+  append(resource: string, key: string, obj: KubeObject): boolean
+  /** Returns false when no object of the undecoded resource has ownerReferences (true if unknown). */
+  mayHaveOwners(resource: string): boolean
+}
 
-type AppendHook = (resource: string, key: string, obj: KubeObject) => boolean
+/** Where a loaded state's `objects` keep its UndecodedSections. */
+export const UNDECODED = Symbol.for('kbe.undecodedSections')
+
+function undecoded(objects: StoreData): UndecodedSections | undefined {
+  return (objects as unknown as Record<symbol, UndecodedSections | undefined>)[UNDECODED]
+}
 
 /** Adds `obj` under `key` to an undecoded resource without decoding it; false if the resource is decoded. */
 export function appendUndecoded(objects: StoreData, resource: string, key: string, obj: KubeObject): boolean {
-  const hook = (objects as unknown as Record<symbol, AppendHook | undefined>)[APPEND_UNDECODED]
-  return hook !== undefined && !isDecoded(objects, resource) && hook(resource, key, obj)
+  return !isDecoded(objects, resource) && (undecoded(objects)?.append(resource, key, obj) ?? false)
+}
+
+/** Returns whether some object of `resource` may have ownerReferences (decoded ones are looked at). */
+export function mayHaveOwners(objects: StoreData, resource: string): boolean {
+  if (isDecoded(objects, resource)) return Object.values(objects[resource] ?? {}).some((o) => o.metadata?.ownerReferences?.length)
+  return undecoded(objects)?.mayHaveOwners(resource) ?? true
 }

@@ -17,9 +17,9 @@ export function collectGarbage(ctx: ControllerContext): Action[] {
     // Garbage appears only when a dependent is written or an owner removed: else the last scan holds.
     const revision = ctx.store.revisionOf(resource)
     if (clean.get(resource) === revision) continue
-    // Objects still undecoded in the state file were saved settled, free of garbage; only a removed
-    // owner can make garbage of them (objects added undecoded are recorded events, which have no owner).
-    if (!ctx.store.isDecoded(resource) && ctx.store.removedCount() === 0) continue
+    // Objects still undecoded in the state file were saved settled, free of garbage: only a removed
+    // owner can make garbage of them, and only if one of them has an owner at all.
+    if (!ctx.store.isDecoded(resource) && (ctx.store.removedCount() === 0 || !ctx.store.mayHaveOwners(resource))) continue
     const before = actions.length
     for (const obj of ctx.store.list(resource)) {
       const owners = obj.metadata.ownerReferences

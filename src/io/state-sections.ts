@@ -7,13 +7,15 @@
 // Version 1 (one JSON document) is still read, so a cluster survives an upgrade of kbe.
 
 import type {KubeObject} from '../api/types.js'
-import {APPEND_UNDECODED, STATE_VERSION, type ClusterState} from '../cluster/state.js'
+import {UNDECODED, STATE_VERSION, mayHaveOwners, type ClusterState, type UndecodedSections} from '../cluster/state.js'
 
 /** The header line: every scalar of the state, and the sections that follow it in order. */
 export interface StateHeader extends Omit<ClusterState, 'objects' | 'version' | EagerSection> {
   version: typeof STATE_VERSION
   /** [name, byte length without the newline]: the eager sections first, then "objects/<resource>". */
   sections: [string, number][]
+  /** The resources with an object that has ownerReferences (what the garbage collector must look at). */
+  owned: string[]
 }
 
 /** Parts of the state kept on lines of their own but decoded at load (every command needs them). */
@@ -33,6 +35,8 @@ interface RawSection {
   offset: number
   length: number
   appended?: Record<string, KubeObject>
+  /** Whether an object of it may have ownerReferences (true when the file did not say). */
+  owned: boolean
 }
 
 /** Bytes of the old file, read only when they are written. */
@@ -62,7 +66,8 @@ export function encodeState(state: ClusterState): StateChunk[] {
     const section = raw?.get(resource)
     bodies.push([OBJECTS + resource, section ? rawChunks(section) : [Buffer.from(JSON.stringify(objects[resource]))]])
   }
-  const header = {...scalars, version: STATE_VERSION, sections: bodies.map(([name, parts]) => [name, chunksLength(parts)])}
+  const owned = [...names].sort().filter((resource) => mayHaveOwners(objects, resource))
+  const header = {...scalars, version: STATE_VERSION, sections: bodies.map(([name, parts]) => [name, chunksLength(parts)]), owned}
   const chunks: StateChunk[] = [JSON.stringify(header), '\n']
   for (const [, parts] of bodies) chunks.push(...parts, '\n')
   return chunks
@@ -109,12 +114,13 @@ export function decodeState(source: StateBytes, corrupt: (detail: string) => Err
     if (typeof name !== 'string' || typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || at + length >= source.size) {
       throw corrupt(`section ${String(name)} is cut short or has the wrong length`)
     }
-    bodies.set(name, {source, offset: at, length})
+    const owned = !Array.isArray(header.owned) || header.owned.includes(name.slice(OBJECTS.length))
+    bodies.set(name, {source, offset: at, length, owned})
     at += length + 1
   }
   if (at !== source.size) throw corrupt('bytes after the last section')
   if (!bodies.has('runtime')) throw corrupt('no runtime section')
-  const {sections: _sections, ...scalars} = header
+  const {sections: _sections, owned: _owned, ...scalars} = header
   const eager: Record<string, unknown> = {}
   for (const name of EAGER_SECTIONS) {
     const body = bodies.get(name)
@@ -136,12 +142,17 @@ export function decodeState(source: StateBytes, corrupt: (detail: string) => Err
   deferred.set(objects, raw)
   // New objects for a section still on disk (events recorded on a big cluster) wait beside it: they are
   // merged in if it is decoded later, or spliced into its old bytes when the state is written.
-  Object.defineProperty(objects, APPEND_UNDECODED, {value: (resource: string, key: string, obj: KubeObject) => {
-    const section = raw.get(resource)
-    if (!section) return false
-    ;(section.appended ??= {})[key] = obj
-    return true
-  }})
+  const sections: UndecodedSections = {
+    append: (resource, key, obj) => {
+      const section = raw.get(resource)
+      if (!section) return false
+      ;(section.appended ??= {})[key] = obj
+      if (obj.metadata.ownerReferences?.length) section.owned = true
+      return true
+    },
+    mayHaveOwners: (resource) => raw.get(resource)?.owned ?? false,
+  }
+  Object.defineProperty(objects, UNDECODED, {value: sections})
   return {...scalars, ...eager, objects}
 }
 

@@ -9,7 +9,7 @@ import type {KubeObject} from '../api/types.js'
 import {qualifiedResource, resourceForKind, type ResourceInfo} from '../api/registry.js'
 import {rfc3339} from '../util/clock.js'
 import type {Random} from '../util/random.js'
-import {appendUndecoded, isDecoded} from '../cluster/state.js'
+import {appendUndecoded, isDecoded, mayHaveOwners} from '../cluster/state.js'
 
 /** The serialized form: resource → "namespace/name" → object. */
 export type StoreData = Record<string, Record<string, KubeObject>>
@@ -114,6 +114,11 @@ export class ObjectStore {
   /** Returns whether the objects of `resource` have been read from the state file yet. */
   isDecoded(resource: string): boolean {
     return isDecoded(this.data, resource)
+  }
+
+  /** Returns whether some object of `resource` may have ownerReferences, without decoding it. */
+  mayHaveOwners(resource: string): boolean {
+    return mayHaveOwners(this.data, resource)
   }
 
   /**

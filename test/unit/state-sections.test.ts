@@ -132,4 +132,20 @@ describe('state file sections', () => {
     assert.equal(pulling.length, 1)
     assert.equal((pulling[0] as {count: number}).count, 2)
   })
+
+  it('names the resources with owned objects, so deleting an owner does not decode the events', () => {
+    const cluster = Cluster.bootstrap(NOW, 7)
+    cluster.create({apiVersion: 'v1', kind: 'ReplicationController', metadata: {name: 'web', namespace: 'default'}, spec: {replicas: 2, selector: {app: 'web'}, template: {metadata: {labels: {app: 'web'}}, spec: {containers: [{name: 'c', image: 'nginx'}]}}}})
+    cluster.advanceTo(new Date(NOW.getTime() + 60_000))
+    const file = join(encodeState(cluster.snapshot()))
+    const header = JSON.parse(file.toString('utf8', 0, file.indexOf(10))) as {owned: string[]}
+    assert.deepEqual(header.owned, ['endpointslices', 'pods', 'replicasets'].filter((r) => header.owned.includes(r)))
+    assert.ok(header.owned.includes('pods'))
+    assert.ok(!header.owned.includes('events'))
+    const state = decodeState(bytesOf(file), corrupt) as ClusterState
+    const again = new Cluster(state)
+    again.delete(again.store.find('replicationcontrollers', 'default', 'web')!)
+    assert.equal(isDecoded(state.objects, 'events'), false)
+    assert.ok(Object.values(state.objects.pods).filter((p) => p.metadata.name?.startsWith('web-')).every((p) => p.metadata.deletionTimestamp))
+  })
 })
