@@ -8,8 +8,11 @@
 // Rolling back is a template change (kubectl rollout undo): the old ReplicaSet matches again and is
 // reused with a new revision.
 
-import type {Pod} from '../api/types.js'
+import type {KubeObject, Pod} from '../api/types.js'
+import {objectKey, type ObjectStore} from '../store/store.js'
 import type {Action, ControllerContext} from './context.js'
+import {watch} from './watch.js'
+import {perStore, WorkQueue} from './work-queue.js'
 import {controllerOf} from './replication.js'
 import {deploymentComplete, rolloutStatus, calculateStatus} from './deployment-status.js'
 import {DeploymentSync} from './deployment-sync.js'
@@ -20,20 +23,74 @@ import {
 
 const active = (sets: ReplicaSetObject[]) => sets.filter((rs) => (rs.spec.replicas ?? 0) > 0)
 
-/** The Deployment controller. */
+/** The Deployment controller: syncs the Deployments whose inputs changed (see deploymentQueue). */
 export function reconcileDeployments(ctx: ControllerContext): Action[] {
+  const queue = deploymentQueue(ctx.store)
+  if (queue.size === 0) return []
   const actions: Action[] = []
-  for (const d of ctx.store.list<DeploymentObject>('deployments')) {
-    if (d.metadata.deletionTimestamp || !d.spec.template) continue
+  for (const key of queue.pending()) {
+    const slash = key.indexOf('/')
+    const d = ctx.store.find<DeploymentObject>('deployments', key.slice(0, slash), key.slice(slash + 1))
+    if (!d || d.metadata.deletionTimestamp || !d.spec.template) {
+      queue.forget(key)
+      continue
+    }
     const ns = d.metadata.namespace
     const sets = ctx.store.list<ReplicaSetObject>('replicasets', ns).filter((rs) => controllerOf(rs)?.uid === d.metadata.uid && !rs.metadata.deletionTimestamp)
     // Like the real controller's expectations: wait until every ReplicaSet's status reflects its last
-    // resize, so that pods already being deleted are not counted as available twice.
-    if (sets.some((rs) => (rs.status?.observedGeneration ?? 0) < (rs.metadata.generation ?? 1))) continue
-    const pods = ctx.store.list<Pod>('pods', ns)
-    actions.push(...syncDeployment(d, sets, pods, ctx.now))
+    // resize, so that pods already being deleted are not counted as available twice. (The status write
+    // that ends the wait queues the Deployment again.)
+    if (sets.some((rs) => (rs.status?.observedGeneration ?? 0) < (rs.metadata.generation ?? 1))) {
+      queue.forget(key)
+      continue
+    }
+    // Only Recreate looks at pods.
+    const pods = isRolling(d) ? [] : ctx.store.list<Pod>('pods', ns)
+    const changes = syncDeployment(d, sets, pods, ctx.now)
+    actions.push(...changes)
+    if (changes.length === 0) queue.forget(key)
   }
   return actions
+}
+
+const queues = new WeakMap<object, WorkQueue>()
+
+/**
+ * The Deployments to sync: at first all of them; then, from watches, a Deployment that was written, the
+ * Deployment controlling a ReplicaSet that was written, and the Recreate Deployments of a namespace in
+ * which a pod was written (Recreate waits for the old pods to be gone). A Deployment whose sync had
+ * nothing to do is forgotten until one of those happens.
+ */
+function deploymentQueue(store: ObjectStore): WorkQueue {
+  return perStore(queues, store, () => {
+    const queue = new WorkQueue()
+    const keyOfUid = new Map<string, string>()
+    const recreate = new Map<string, Set<string>>()
+    const track = (key: string, prev: KubeObject | undefined, next: KubeObject | undefined) => {
+      if (prev?.metadata.uid) keyOfUid.delete(prev.metadata.uid)
+      recreate.get(prev?.metadata.namespace ?? '')?.delete(key)
+      if (next?.metadata.uid) keyOfUid.set(next.metadata.uid, key)
+      if (next && !isRolling(next as DeploymentObject)) {
+        const ns = next.metadata.namespace ?? ''
+        const set = recreate.get(ns)
+        if (set) set.add(key)
+        else recreate.set(ns, new Set([key]))
+      }
+      queue.add(key)
+    }
+    for (const d of store.list('deployments')) track(objectKey(d.metadata.namespace, d.metadata.name as string), undefined, d)
+    watch(store, ['deployments'], ({key, prev, next}) => track(key, prev, next))
+    watch(store, ['replicasets'], ({prev, next}) => {
+      for (const rs of [prev, next]) {
+        const key = rs && keyOfUid.get(controllerOf(rs)?.uid ?? '')
+        if (key !== undefined) queue.add(key)
+      }
+    })
+    watch(store, ['pods'], ({prev, next}) => {
+      for (const key of recreate.get((next ?? prev)?.metadata.namespace ?? '') ?? []) queue.add(key)
+    })
+    return queue
+  })
 }
 
 /** One sync of one Deployment (syncDeployment): returns the actions of this step. */

@@ -1,130 +1,170 @@
 // The endpoints controller (v1.32): for every Service with a selector it keeps an Endpoints object of
-// the same name whose subsets list the selected pods that have an IP and are not being deleted — ready
-// ones under `addresses`, the others under `notReadyAddresses` — with each service port resolved to the
-// pod's target port (a number, or a named container port). Subsets are packed as the API does: one
-// subset per distinct port set, addresses sorted by IP. Services without a selector are left alone.
+// the same name listing the selected pods (packing: endpoints-subsets.ts), and removes the Endpoints it
+// made for a Service that is gone or lost its selector. Like the real controller it works from watches:
+// each Service's endpoints are kept current pod by pod (endpoints-model.ts), a pod change reaches only the
+// Services whose selector names one of its labels, and a Service is synced again only when its pods, the
+// Service or its Endpoints changed — so a kubelet step costs O(that pod's Services), not O(cluster).
 
-import type {EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod, Service, ServicePort} from '../api/types.js'
+import type {Endpoints, EndpointSubset, KubeObject, Pod, Service} from '../api/types.js'
+import {objectKey, type ObjectStore} from '../store/store.js'
 import {rfc3339} from '../util/clock.js'
-import {clone, jsonEqual, type Action, type ControllerContext} from './context.js'
-import {isPodReady} from './replication.js'
+import {jsonEqual, sameJson, type Action, type ControllerContext} from './context.js'
+import {ServiceEndpoints} from './endpoints-model.js'
+import {watch} from './watch.js'
+import {perStore, WorkQueue} from './work-queue.js'
 
 export const TRIGGER_TIME_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time'
 
-function selects(selector: Record<string, string>, labels?: Record<string, string>): boolean {
-  return Object.entries(selector).every(([k, v]) => labels?.[k] === v)
-}
-
-/** Returns the pod port a service port sends to, or undefined when the pod has no such named port. */
-export function resolveTargetPort(port: ServicePort, pod: Pod): number | undefined {
-  const target = port.targetPort ?? port.port
-  if (typeof target === 'number') return target
-  if (/^\d+$/.test(target)) return Number(target)
-  for (const c of pod.spec.containers) {
-    const found = c.ports?.find((p) => p.name === target && (p.protocol ?? 'TCP') === (port.protocol ?? 'TCP'))
-    if (found) return found.containerPort
-  }
-  return undefined
-}
-
-function compareIP(a: EndpointAddress, b: EndpointAddress): number {
-  return a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0
-}
-
-/** Returns the packed subsets for a service and the pods of its namespace. */
-export function computeSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
-  const bySignature = new Map<string, EndpointSubset>()
-  for (const pod of pods) {
-    const ip = pod.status?.podIP
-    if (!ip || pod.metadata.deletionTimestamp || !selects(svc.spec.selector ?? {}, pod.metadata.labels)) continue
-    if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue
-    const ports: EndpointPort[] = []
-    for (const sp of svc.spec.ports ?? []) {
-      const port = resolveTargetPort(sp, pod)
-      if (port === undefined) continue
-      ports.push({...(sp.name ? {name: sp.name} : {}), port, protocol: sp.protocol ?? 'TCP'})
-    }
-    const address: EndpointAddress = {ip, nodeName: pod.spec.nodeName, targetRef: {kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name as string, uid: pod.metadata.uid}}
-    if (!pod.spec.nodeName) delete address.nodeName
-    const signature = JSON.stringify(ports)
-    const subset = bySignature.get(signature) ?? {ports}
-    bySignature.set(signature, subset)
-    const ready = isPodReady(pod) || svc.spec.publishNotReadyAddresses
-    const list = ready ? (subset.addresses ??= []) : (subset.notReadyAddresses ??= [])
-    list.push(address)
-  }
-  const subsets = [...bySignature.values()]
-  for (const s of subsets) {
-    s.addresses?.sort(compareIP)
-    s.notReadyAddresses?.sort(compareIP)
-    if (s.ports && s.ports.length === 0) delete s.ports
-  }
-  return subsets.sort((a, b) => (JSON.stringify(a.ports) < JSON.stringify(b.ports) ? -1 : 1))
-}
-
 function desiredEndpoints(svc: Service, subsets: EndpointSubset[], at: Date): Endpoints {
-  const labels = {...(svc.metadata.labels ?? {})}
-  if (svc.spec.clusterIP === 'None') labels['service.kubernetes.io/headless'] = ''
   const ep: Endpoints = {
     apiVersion: 'v1',
     kind: 'Endpoints',
     metadata: {name: svc.metadata.name, namespace: svc.metadata.namespace, annotations: {[TRIGGER_TIME_ANNOTATION]: rfc3339(at)}},
   }
-  if (Object.keys(labels).length) ep.metadata.labels = labels
+  const labels = desiredLabels(svc)
+  if (labels) ep.metadata.labels = labels
   if (subsets.length) ep.subsets = subsets
   return ep
 }
 
+/** The Endpoints' labels: the Service's, plus the headless marker. */
+function desiredLabels(svc: Service): Record<string, string> | undefined {
+  const labels = {...(svc.metadata.labels ?? {})}
+  if (svc.spec.clusterIP === 'None') labels['service.kubernetes.io/headless'] = ''
+  return Object.keys(labels).length ? labels : undefined
+}
+
 /** The endpoints controller. */
 export function reconcileEndpoints(ctx: ControllerContext): Action[] {
+  const state = stateOf(ctx.store)
+  if (state.services.size === 0 && state.orphans.size === 0) return []
   const actions: Action[] = []
-  const services = ctx.store.list<Service>('services')
-  const wanted = new Set<string>()
-  const index = new Map<string, Map<string, Pod[]>>()
-  const upToDate = memoOf(ctx)
-  for (const svc of services) {
-    if (!svc.spec.selector || Object.keys(svc.spec.selector).length === 0) continue
+  for (const key of state.services.pending()) {
+    const model = state.models.get(key)
+    const svc = model?.svc
+    if (!model || !svc) {
+      state.services.forget(key)
+      continue
+    }
     const ns = svc.metadata.namespace as string
-    wanted.add(`${ns}/${svc.metadata.name}`)
-    const pods = candidates(ctx, index, ns, svc.spec.selector)
+    const subsets = model.subsets()
     const current = ctx.store.find<Endpoints>('endpoints', ns, svc.metadata.name as string)
-    // Nothing this service's Endpoints depend on changed since a pass found them up to date.
-    const inputs = current ? inputsKey(svc, current, pods) : ''
-    if (current && upToDate.get(`${ns}/${svc.metadata.name}`) === inputs) continue
-    const subsets = computeSubsets(svc, pods)
-    const desired = desiredEndpoints(svc, subsets, ctx.now)
+    const labels = desiredLabels(svc)
     if (!current) {
-      actions.push({type: 'create', object: desired})
-    } else if (!jsonEqual(current.subsets ?? [], subsets) || !jsonEqual(current.metadata.labels ?? {}, desired.metadata.labels ?? {})) {
-      const next = clone(current)
-      next.metadata.labels = desired.metadata.labels
+      actions.push({type: 'create', object: desiredEndpoints(svc, subsets, ctx.now)})
+    } else if (!sameJson(current.subsets ?? [], subsets) || !jsonEqual(current.metadata.labels ?? {}, labels ?? {})) {
+      // A shallow copy: the subsets are new values, and nothing edits a stored object in place.
+      const next: Endpoints = {...current, metadata: {...current.metadata}}
+      next.metadata.labels = labels
       if (!next.metadata.labels) delete next.metadata.labels
       next.metadata.annotations = {...(next.metadata.annotations ?? {}), [TRIGGER_TIME_ANNOTATION]: rfc3339(ctx.now)}
       if (subsets.length) next.subsets = subsets
       else delete next.subsets
       actions.push({type: 'update', object: next})
     } else {
-      upToDate.set(`${ns}/${svc.metadata.name}`, inputs)
+      state.services.forget(key)
     }
   }
-  // Endpoints the controller made for a service that is gone go with it.
-  for (const ep of ctx.store.list<Endpoints>('endpoints')) {
-    const key = `${ep.metadata.namespace}/${ep.metadata.name}`
-    if (!wanted.has(key) && ep.metadata.annotations?.[TRIGGER_TIME_ANNOTATION] !== undefined) actions.push({type: 'delete', object: ep})
+  // Endpoints the controller made for a service that is gone (or has no selector) go with it.
+  for (const key of state.orphans.pending()) {
+    const slash = key.indexOf('/')
+    const ep = ctx.store.find<Endpoints>('endpoints', key.slice(0, slash), key.slice(slash + 1))
+    if (ep && !state.models.has(key) && ep.metadata.annotations?.[TRIGGER_TIME_ANNOTATION] !== undefined) actions.push({type: 'delete', object: ep})
+    else state.orphans.forget(key)
   }
   return actions
 }
 
+/** The controller's informer state for one store. */
+interface EndpointsState {
+  /** Service key → its endpoints, for every Service with a selector. */
+  models: Map<string, ServiceEndpoints>
+  /** Namespace → "label=value" → the Services whose selector has that pair. */
+  selectors: Map<string, Map<string, Set<string>>>
+  /** Services to sync. */
+  services: WorkQueue
+  /** Endpoints that may have lost their Service. */
+  orphans: WorkQueue
+}
+
+const states = new WeakMap<object, EndpointsState>()
+
+function stateOf(store: ObjectStore): EndpointsState {
+  return perStore(states, store, () => {
+    const state: EndpointsState = {models: new Map(), selectors: new Map(), services: new WorkQueue(), orphans: new WorkQueue()}
+    // A full resync first: every Service's endpoints from its namespace's pods (indexed once by label).
+    const podsByLabel = new Map<string, Map<string, Pod[]>>()
+    for (const svc of store.list<Service>('services')) {
+      const key = objectKey(svc.metadata.namespace, svc.metadata.name as string)
+      track(state, key, svc, (ns, selector) => candidates(store, podsByLabel, ns, selector))
+    }
+    for (const ep of store.list('endpoints')) state.orphans.add(objectKey(ep.metadata.namespace, ep.metadata.name as string))
+    watch(store, ['services'], ({key, next}) => {
+      untrack(state, key)
+      track(state, key, next as Service | undefined, (ns) => store.list<Pod>('pods', ns))
+      state.orphans.add(key)
+    })
+    watch(store, ['endpoints'], ({key}) => {
+      if (state.models.has(key)) state.services.add(key)
+      state.orphans.add(key)
+    })
+    watch(store, ['pods'], ({key, prev, next}) => {
+      const byPair = state.selectors.get((next ?? prev)?.metadata.namespace ?? '')
+      if (!byPair) return
+      for (const svcKey of servicesFor(byPair, prev, next)) {
+        if (state.models.get(svcKey)?.update(key, next as Pod | undefined)) state.services.add(svcKey)
+      }
+    })
+    return state
+  })
+}
+
+/** Starts keeping the endpoints of a Service with a selector; `pods` returns a superset of the pods it selects. */
+function track(state: EndpointsState, key: string, svc: Service | undefined, pods: (namespace: string, selector: Record<string, string>) => Pod[]): void {
+  const selector = svc?.spec.selector
+  if (!svc || !selector || Object.keys(selector).length === 0) return
+  const ns = svc.metadata.namespace as string
+  state.models.set(key, new ServiceEndpoints(svc, pods(ns, selector)))
+  let byPair = state.selectors.get(ns)
+  if (!byPair) state.selectors.set(ns, (byPair = new Map()))
+  for (const [k, v] of Object.entries(selector)) {
+    const pair = `${k}=${v}`
+    const set = byPair.get(pair)
+    if (set) set.add(key)
+    else byPair.set(pair, new Set([key]))
+  }
+  state.services.add(key)
+}
+
+function untrack(state: EndpointsState, key: string): void {
+  const model = state.models.get(key)
+  if (!model) return
+  state.models.delete(key)
+  const byPair = state.selectors.get(model.svc.metadata.namespace as string)
+  for (const [k, v] of Object.entries(model.svc.spec.selector ?? {})) byPair?.get(`${k}=${v}`)?.delete(key)
+}
+
+/** Returns the Services whose selector has one of the pod's label pairs, before or after the change. */
+function servicesFor(byPair: Map<string, Set<string>>, prev: KubeObject | undefined, next: KubeObject | undefined): Set<string> {
+  const found = new Set<string>()
+  for (const pod of [prev, next]) {
+    for (const [k, v] of Object.entries(pod?.metadata.labels ?? {})) {
+      for (const svcKey of byPair.get(`${k}=${v}`) ?? []) found.add(svcKey)
+    }
+  }
+  return found
+}
+
 /**
  * Returns the namespace's pods that carry the selector's rarest label pair, in store order (a superset
- * of the selected pods, which computeSubsets then filters): with an index of pods by label pair built
- * once per pass, S services over P pods cost O(P + matches) rather than O(S × P).
+ * of the selected pods): with an index of pods by label pair built once for the resync, S services over
+ * P pods cost O(P + matches) rather than O(S × P).
  */
-function candidates(ctx: ControllerContext, index: Map<string, Map<string, Pod[]>>, ns: string, selector: Record<string, string>): Pod[] {
+function candidates(store: ObjectStore, index: Map<string, Map<string, Pod[]>>, ns: string, selector: Record<string, string>): Pod[] {
   let byLabel = index.get(ns)
   if (!byLabel) {
     byLabel = new Map()
-    for (const pod of ctx.store.list<Pod>('pods', ns)) {
+    for (const pod of store.list<Pod>('pods', ns)) {
       for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) {
         const pair = `${k}=${v}`
         const list = byLabel.get(pair)
@@ -140,21 +180,4 @@ function candidates(ctx: ControllerContext, index: Map<string, Map<string, Pod[]
     if (!best || list.length < best.length) best = list
   }
   return best ?? []
-}
-
-// Per store: "namespace/name" of a service → the inputs under which its Endpoints were found up to
-// date. Every write gives an object a new resourceVersion, so equal keys mean unchanged inputs and the
-// controller can skip the service: a settle after one pod changed costs O(services), not O(pods × …).
-const memos = new WeakMap<object, Map<string, string>>()
-
-function memoOf(ctx: ControllerContext): Map<string, string> {
-  let memo = memos.get(ctx.store)
-  if (!memo) memos.set(ctx.store, (memo = new Map()))
-  return memo
-}
-
-function inputsKey(svc: Service, ep: Endpoints, pods: Pod[]): string {
-  let key = `${svc.metadata.uid}@${svc.metadata.resourceVersion}|${ep.metadata.resourceVersion}`
-  for (const p of pods) key += `|${p.metadata.uid}@${p.metadata.resourceVersion}`
-  return key
 }

@@ -1,53 +1,124 @@
 // The garbage collector, background propagation only: an object whose every ownerReference points at
 // an owner that no longer exists is deleted (pods gracefully, through the kubelet). Deleting a
-// ReplicationController therefore takes its pods with it, as `kubectl delete rc` does.
+// ReplicationController therefore takes its pods with it, as `kubectl delete rc` does. Like the real
+// one it keeps a graph instead of rescanning: which dependents name each owner uid, and which owner uids
+// exist (per owner resource, built when a dependent first names that kind). A dependent is looked at
+// again only when it is written or one of its owners appears or disappears.
 
 import type {KubeObject} from '../api/types.js'
-import {RESOURCES} from '../api/registry.js'
+import {RESOURCES, type ResourceInfo} from '../api/registry.js'
+import {objectKey, type ObjectStore} from '../store/store.js'
 import type {Action, ControllerContext} from './context.js'
+import {watch, type WatchEvent} from './watch.js'
+import {perStore, WorkQueue} from './work-queue.js'
 
 const DEPENDENT_RESOURCES = ['pods', 'replicasets', 'endpoints', 'events']
 
 /** The garbage collector. */
 export function collectGarbage(ctx: ControllerContext): Action[] {
+  const graph = graphOf(ctx.store)
   const actions: Action[] = []
-  const uids = new Map<string, Set<string>>()
-  const clean = cleanOf(ctx)
   for (const resource of DEPENDENT_RESOURCES) {
-    // Garbage appears only when a dependent is written or an owner removed: else the last scan holds.
-    const revision = ctx.store.revisionOf(resource)
-    if (clean.get(resource) === revision) continue
-    // Objects still undecoded in the state file were saved settled, free of garbage: only a removed
-    // owner can make garbage of them, and only if one of them has an owner at all.
-    if (!ctx.store.isDecoded(resource) && (ctx.store.removedCount() === 0 || !ctx.store.mayHaveOwners(resource))) continue
-    const before = actions.length
-    for (const obj of ctx.store.list(resource)) {
-      const owners = obj.metadata.ownerReferences
-      if (!owners?.length || obj.metadata.deletionTimestamp) continue
-      if (owners.every((o) => !ownerExists(ctx, uids, obj, o.kind, o.uid))) actions.push({type: 'delete', object: obj})
+    const queue = graph.queues.get(resource) as WorkQueue
+    for (const key of queue.pending()) {
+      const slash = key.indexOf('/')
+      const obj = ctx.store.find(resource, key.slice(0, slash), key.slice(slash + 1))
+      const owners = obj?.metadata.ownerReferences
+      if (!obj || !owners?.length || obj.metadata.deletionTimestamp) {
+        queue.forget(key)
+        continue
+      }
+      if (owners.every((o) => !graph.ownerExists(obj, o.kind, o.uid))) actions.push({type: 'delete', object: obj})
+      else queue.forget(key)
     }
-    if (actions.length === before) clean.set(resource, revision)
   }
   return actions
 }
 
-// Per store: dependent resource → the store revision at which a scan found no garbage in it.
-const scans = new WeakMap<object, Map<string, string>>()
+/** The owner/dependent graph of one store. */
+class OwnerGraph {
+  /** Per dependent resource: the dependents to look at. */
+  readonly queues = new Map(DEPENDENT_RESOURCES.map((r) => [r, new WorkQueue()]))
+  /** Owner uid → the dependents ("resource key") that name it. */
+  private readonly dependents = new Map<string, Set<string>>()
+  /** Per dependent resource: key → the owner uids it names, as last seen. */
+  private readonly named = new Map(DEPENDENT_RESOURCES.map((r) => [r, new Map<string, string[]>()]))
+  /** Per owner resource: "namespace/uid" ("/uid" when cluster-scoped) → how many objects have it. */
+  private readonly existing = new Map<string, Map<string, number>>()
 
-function cleanOf(ctx: ControllerContext): Map<string, string> {
-  let clean = scans.get(ctx.store)
-  if (!clean) scans.set(ctx.store, (clean = new Map()))
-  return clean
+  constructor(private readonly store: ObjectStore) {
+    for (const resource of DEPENDENT_RESOURCES) {
+      // A resource still undecoded in the state file with no owned object (the events, as a rule) has
+      // nothing to track: reading it would only cost time.
+      if (!store.isDecoded(resource) && !store.mayHaveOwners(resource)) continue
+      for (const obj of store.list(resource)) this.track(resource, objectKey(obj.metadata.namespace, obj.metadata.name as string), obj)
+    }
+    watch(store, DEPENDENT_RESOURCES, ({resource, key, next}) => this.track(resource, key, next))
+  }
+
+  /** Returns whether the owner of kind `kind` and uid `uid` exists (in the dependent's namespace if namespaced). */
+  ownerExists(dependent: KubeObject, kind: string, uid: string): boolean {
+    const info = RESOURCES.find((r) => r.kind === kind)
+    if (!info) return true // an owner kind kbe does not store is never considered gone
+    const uids = this.existing.get(info.resource) ?? this.index(info)
+    return (uids.get(`${info.namespaced ? dependent.metadata.namespace : ''}/${uid}`) ?? 0) > 0
+  }
+
+  /** Records a dependent's ownerReferences and queues it if it has any. */
+  private track(resource: string, key: string, obj: KubeObject | undefined): void {
+    const owners = obj?.metadata.ownerReferences
+    const named = this.named.get(resource) as Map<string, string[]>
+    const before = named.get(key)
+    // Most writes (events, above all) involve no ownerReferences at all: nothing to record.
+    if (!owners?.length && !before) return
+    const id = `${resource} ${key}`
+    for (const uid of before ?? []) this.dependents.get(uid)?.delete(id)
+    named.delete(key)
+    const queue = this.queues.get(resource) as WorkQueue
+    if (!owners?.length) {
+      queue.forget(key)
+      return
+    }
+    const uids = owners.map((o) => o.uid)
+    named.set(key, uids)
+    for (const uid of uids) {
+      const set = this.dependents.get(uid)
+      if (set) set.add(id)
+      else this.dependents.set(uid, new Set([id]))
+    }
+    queue.add(key)
+  }
+
+  /** Builds the uid index of an owner resource and keeps it current (queuing the dependents of owners that come or go). */
+  private index(info: ResourceInfo): Map<string, number> {
+    const uids = new Map<string, number>()
+    this.existing.set(info.resource, uids)
+    const idOf = (obj: KubeObject) => `${info.namespaced ? obj.metadata.namespace : ''}/${obj.metadata.uid}`
+    const count = (obj: KubeObject | undefined, delta: number, requeue = true) => {
+      if (!obj) return
+      const id = idOf(obj)
+      const n = (uids.get(id) ?? 0) + delta
+      if (n > 0) uids.set(id, n)
+      else uids.delete(id)
+      if (!requeue) return
+      for (const dependent of this.dependents.get(obj.metadata.uid as string) ?? []) {
+        const space = dependent.indexOf(' ')
+        this.queues.get(dependent.slice(0, space))?.add(dependent.slice(space + 1))
+      }
+    }
+    for (const obj of this.store.list(info.resource)) count(obj, 1, false)
+    watch(this.store, [info.resource], ({prev, next}: WatchEvent) => {
+      // An update keeps the uid (the key is the same object); only a create or a removal changes who exists.
+      if (prev && next && prev.metadata.uid === next.metadata.uid) return
+      count(prev, -1)
+      count(next, 1)
+    })
+    return uids
+  }
 }
 
-/** `uids` caches, per owner resource, the "namespace/uid" of every object (built once per run). */
-function ownerExists(ctx: ControllerContext, uids: Map<string, Set<string>>, dependent: KubeObject, kind: string, uid: string): boolean {
-  const info = RESOURCES.find((r) => r.kind === kind)
-  if (!info) return true // an owner kind kbe does not store is never considered gone
-  let known = uids.get(info.resource)
-  if (!known) {
-    known = new Set(ctx.store.list(info.resource).map((o) => `${info.namespaced ? o.metadata.namespace : ''}/${o.metadata.uid}`))
-    uids.set(info.resource, known)
-  }
-  return known.has(`${info.namespaced ? dependent.metadata.namespace : ''}/${uid}`)
+const graphs = new WeakMap<object, OwnerGraph>()
+
+function graphOf(store: ObjectStore): OwnerGraph {
+  return perStore(graphs, store, () => new OwnerGraph(store))
 }

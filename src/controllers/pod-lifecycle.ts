@@ -4,13 +4,16 @@
 // the clock moves. Deleting a pod plans a kill and, shortly after, its removal. Each step returns
 // actions (status updates, kubelet events); this module never writes the store.
 
-import type {Node, Pod} from '../api/types.js'
+import type {KubeObject, Node, Pod} from '../api/types.js'
+import {objectKey, type ObjectStore} from '../store/store.js'
 import type {PodRuntime, PodStep} from '../cluster/state.js'
 import type {Random} from '../util/random.js'
 import {allocatePodIP} from '../net/ipam.js'
 import {goDuration, imageSize, normalizeImage} from './images.js'
 import {clone, type Action, type ControllerContext} from './context.js'
 import {scheduledStatus, unschedulableStatus, withContainerStarted, withSandbox} from './pod-status.js'
+import {watch} from './watch.js'
+import {perStore, WorkQueue} from './work-queue.js'
 
 /** Step delays in milliseconds, [min, max): the data behind every pod's timeline. */
 export const KUBELET_TIMING = {
@@ -36,15 +39,25 @@ const UNSCHEDULABLE_MESSAGE = "0/1 nodes are available: 1 node(s) didn't match P
 
 /** The scheduler: binds every pending, unbound pod that fits the node; reports the ones that don't. */
 export function schedulePods(ctx: ControllerContext): Action[] {
+  const queue = schedulingQueue(ctx.store)
+  if (queue.size === 0) return []
   const node = ctx.store.find<Node>('nodes', undefined, ctx.nodeName)
   if (!node) return []
   const hostIP = node.status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? ''
   const actions: Action[] = []
-  for (const pod of ctx.store.list<Pod>('pods')) {
-    if (pod.spec.nodeName || pod.metadata.deletionTimestamp) continue
+  for (const key of queue.pending()) {
+    const slash = key.indexOf('/')
+    const pod = ctx.store.find<Pod>('pods', key.slice(0, slash), key.slice(slash + 1))
+    if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
+      queue.forget(key)
+      continue
+    }
     if (!podFitsNode(pod, node)) {
       const already = pod.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable')
-      if (already) continue
+      if (already) {
+        queue.forget(key)
+        continue
+      }
       actions.push({type: 'update', object: {...clone(pod), status: unschedulableStatus(pod, ctx.now, UNSCHEDULABLE_MESSAGE)}})
       actions.push({type: 'event', event: {involved: pod, type: 'Warning', reason: 'FailedScheduling', message: UNSCHEDULABLE_MESSAGE, component: 'default-scheduler'}})
       continue
@@ -57,6 +70,40 @@ export function schedulePods(ctx: ControllerContext): Action[] {
     actions.push({type: 'runtime', uid: pod.metadata.uid as string, runtime: {namespace: pod.metadata.namespace as string, name: pod.metadata.name as string, steps: [{at: ctx.now.getTime() + jitter(ctx.random, KUBELET_TIMING.sandbox), step: 'sandbox'}]}})
   }
   return actions
+}
+
+const schedulingQueues = new WeakMap<object, WorkQueue>()
+
+/**
+ * The scheduler's queue of pods to look at: at first every unbound pod; then, from a watch, a pod that
+ * was written and is still unbound, and every unbound pod again when a node changes (its labels decide
+ * what fits). A pod found unschedulable (and already reported) is forgotten until one of those happens.
+ */
+function schedulingQueue(store: ObjectStore): WorkQueue {
+  return perStore(schedulingQueues, store, () => {
+    const queue = new WorkQueue()
+    const unbound = new Set<string>()
+    const pending = (pod: KubeObject | undefined) => pod !== undefined && !(pod as Pod).spec.nodeName && !pod.metadata.deletionTimestamp
+    for (const pod of store.list<Pod>('pods')) {
+      if (!pending(pod)) continue
+      const key = objectKey(pod.metadata.namespace, pod.metadata.name as string)
+      unbound.add(key)
+      queue.add(key)
+    }
+    watch(store, ['pods'], ({key, next}) => {
+      if (pending(next)) {
+        unbound.add(key)
+        queue.add(key)
+      } else {
+        unbound.delete(key)
+        queue.forget(key)
+      }
+    })
+    watch(store, ['nodes'], () => {
+      for (const key of unbound) queue.add(key)
+    })
+    return queue
+  })
 }
 
 /** What a kubelet step may consult beyond the pod: the node, the image cache and the IPs in use. */

@@ -2,31 +2,25 @@
 // spec.replicas and reports status. Pods are created from the template with generateName `<rc>-` and a
 // controller ownerReference; on scale-down the least valuable pods go first (kubectl's ActivePods
 // ranking: unscheduled, pending, not ready, ready for less time, more restarts, newer). Orphan pods that
-// match the selector are adopted. The ReplicaSet controller shares this core (issue: deployments).
+// match the selector are adopted. The ReplicaSet controller shares this core (issue: deployments). A
+// controller is synced only when it, one of its pods or an orphan of its namespace changed, and its
+// status comes from running counts (pod-owners.ts), so one pod's change costs O(1) here.
 
 import type {KubeObject, OwnerReference, Pod, PodTemplateSpec, ReplicaSet, ReplicationController} from '../api/types.js'
 import {matchLabelSelector} from '../api/labels/selector.js'
+import {objectKey} from '../store/store.js'
 import {clone, jsonEqual, type Action, type ControllerContext} from './context.js'
+import {isPodActive, isPodReady, matchesSelector, podOwnerIndex, type OwnedPods, type PodOwnerIndex} from './pod-owners.js'
+import {watch} from './watch.js'
+import {perStore, WorkQueue} from './work-queue.js'
+
+export {isPodActive, isPodReady} from './pod-owners.js'
 
 /** Returns the controller ownerReference of an object, if any. */
 export function controllerOf(obj: KubeObject): OwnerReference | undefined {
   return obj.metadata.ownerReferences?.find((o) => o.controller)
 }
 
-/** Returns whether a pod counts as active (kubelet hasn't finished it and nobody is deleting it). */
-export function isPodActive(pod: Pod): boolean {
-  return !pod.metadata.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed'
-}
-
-/** Returns whether a pod is Ready (its Ready condition is True). */
-export function isPodReady(pod: Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false
-}
-
-function matchesSelector(selector: Record<string, string>, labels: Record<string, string> | undefined): boolean {
-  const entries = Object.entries(selector)
-  return entries.length > 0 && entries.every(([k, v]) => labels?.[k] === v)
-}
 
 const PHASE_RANK: Record<string, number> = {Pending: 0, Unknown: 1, Running: 2}
 
@@ -118,28 +112,108 @@ interface Replicated extends KubeObject {
   status?: object
 }
 
+/** Per store and resource: the controllers to look at again, and controller uid → store key. */
+interface ReplicatedState {
+  queue: WorkQueue
+  keyOfUid: Map<string, string>
+}
+
+const states = new Map<string, WeakMap<object, ReplicatedState>>()
+
 /**
- * Syncs every object of `resource` (skipping those whose inputs haven't changed since they were last in
- * sync): pods first, then — once the pods are as they should be — the status.
+ * Returns the work queue of `resource`'s controller for this store. The first call queues every
+ * controller (a full resync); after that a watch queues a controller when it changes, when a pod it
+ * owns changes, and — all controllers of the namespace — when an orphan they might adopt changes.
+ */
+function stateOf(ctx: ControllerContext, resource: string): ReplicatedState {
+  let byStore = states.get(resource)
+  if (!byStore) states.set(resource, (byStore = new WeakMap()))
+  return perStore(byStore, ctx.store, () => {
+    const state: ReplicatedState = {queue: new WorkQueue(), keyOfUid: new Map()}
+    const track = (key: string, obj: KubeObject | undefined) => {
+      if (obj?.metadata.uid) state.keyOfUid.set(obj.metadata.uid, key)
+    }
+    for (const owner of ctx.store.list(resource)) {
+      const key = objectKey(owner.metadata.namespace, owner.metadata.name as string)
+      track(key, owner)
+      state.queue.add(key)
+    }
+    watch(ctx.store, [resource], ({key, prev, next}) => {
+      if (prev?.metadata.uid && !next) state.keyOfUid.delete(prev.metadata.uid)
+      track(key, next)
+      state.queue.add(key)
+    })
+    podOwnerIndex(ctx.store).onChange((namespace, uid) => {
+      if (uid !== undefined) {
+        const key = state.keyOfUid.get(uid)
+        if (key !== undefined) state.queue.add(key)
+        return
+      }
+      for (const owner of ctx.store.list(resource, namespace)) state.queue.add(objectKey(owner.metadata.namespace, owner.metadata.name as string))
+    })
+    return state
+  })
+}
+
+/**
+ * Syncs the controllers of `resource` whose inputs changed (the work queue): pods first, then — once the
+ * pods are as they should be — the status. With the right number of active pods and no orphan to adopt,
+ * a sync costs O(1) from the index's counts; only a resize or an adoption looks at the pods themselves.
  */
 function reconcileReplicated<T extends Replicated>(ctx: ControllerContext, resource: string, selects: (owner: T, labels?: Record<string, string>) => boolean, component: string): Action[] {
+  const state = stateOf(ctx, resource)
+  if (state.queue.size === 0) return []
+  const index = podOwnerIndex(ctx.store)
   const actions: Action[] = []
-  const groups = new PodGroups(ctx)
-  const upToDate = memoOf(ctx)
-  for (const owner of ctx.store.list<T>(resource)) {
-    if (owner.metadata.deletionTimestamp || !owner.spec.template) continue
-    const pods = groups.candidates(owner.metadata.namespace, owner.metadata.uid)
-    const inputs = inputsKey(owner, pods)
-    if (upToDate.get(owner.metadata.uid as string) === inputs) continue
-    const changes = syncReplicas(owner, owner.spec.replicas ?? 1, (l) => selects(owner, l), owner.spec.template, pods, component)
+  for (const key of state.queue.pending()) {
+    const slash = key.indexOf('/')
+    const owner = ctx.store.find<T>(resource, key.slice(0, slash) || undefined, key.slice(slash + 1))
+    if (!owner || owner.metadata.deletionTimestamp || !owner.spec.template) {
+      state.queue.forget(key)
+      continue
+    }
+    const changes = syncOwner(owner, index, selects, component)
     actions.push(...changes)
-    // Status is written once the pods are as they should be (the next pass sees the new pods).
-    if (changes.length) continue
-    const status = replicationStatus(owner as unknown as ReplicationController, groups.owned(owner.metadata.namespace, owner.metadata.uid))
-    if (!jsonEqual(owner.status ?? {}, status)) actions.push({type: 'update', object: {...clone(owner), status}})
-    else upToDate.set(owner.metadata.uid as string, inputs)
+    if (changes.length === 0) state.queue.forget(key)
   }
   return actions
+}
+
+function syncOwner<T extends Replicated>(owner: T, index: PodOwnerIndex, selects: (owner: T, labels?: Record<string, string>) => boolean, component: string): Action[] {
+  const namespace = owner.metadata.namespace
+  const owned = index.owned(namespace, owner.metadata.uid)
+  const orphans = index.orphans(namespace)
+  const replicas = owner.spec.replicas ?? 1
+  let adoptable = false
+  for (const pod of orphans.values()) {
+    if (isPodActive(pod) && selects(owner, pod.metadata.labels)) {
+      adoptable = true
+      break
+    }
+  }
+  if (adoptable || owned.active !== replicas) {
+    // The candidates in store order: the pods it owns and the orphans (one namespace: name order).
+    const pods = owned.inStoreOrder()
+    if (orphans.size) pods.push(...orphans.values())
+    if (orphans.size) pods.sort((a, b) => ((a.metadata.name as string) < (b.metadata.name as string) ? -1 : 1))
+    const changes = syncReplicas(owner, replicas, (l) => selects(owner, l), owner.spec.template as PodTemplateSpec, pods, component)
+    // Status is written once the pods are as they should be (the next pass sees the new pods).
+    if (changes.length) return changes
+  }
+  const status = countedStatus(owner, owned)
+  if (jsonEqual(owner.status ?? {}, status)) return []
+  return [{type: 'update', object: {...clone(owner), status}}]
+}
+
+/** replicationStatus from the index's counts. */
+function countedStatus(owner: Replicated, owned: OwnedPods): NonNullable<ReplicationController['status']> {
+  const labeled = owned.labeledBy(owner.spec.template?.metadata?.labels ?? {})
+  const status: NonNullable<ReplicationController['status']> = {replicas: owned.active}
+  if (labeled) status.fullyLabeledReplicas = labeled
+  if (owned.ready) status.readyReplicas = owned.ready
+  if (owned.ready) status.availableReplicas = owned.ready
+  status.observedGeneration = owner.metadata.generation ?? 1
+  return status
 }
 
 /** The ReplicationController controller (a map selector). */
@@ -150,64 +224,4 @@ export function reconcileReplicationControllers(ctx: ControllerContext): Action[
 /** The ReplicaSet controller (a metav1.LabelSelector, matchExpressions included). */
 export function reconcileReplicaSets(ctx: ControllerContext): Action[] {
   return reconcileReplicated<ReplicaSet>(ctx, 'replicasets', (rs, l) => matchLabelSelector(rs.spec.selector, l), 'replicaset-controller')
-}
-
-/**
- * The pods of each namespace grouped by controller uid, built once per controller run: a controller
- * needs only the pods it owns and the orphans it may adopt (in store order), so R controllers over P
- * pods cost O(P + R) instead of O(R × P). The store does not change while a controller runs.
- */
-class PodGroups {
-  private readonly namespaces = new Map<string, {byOwner: Map<string, Pod[]>; orphans: Pod[]}>()
-
-  constructor(private readonly ctx: ControllerContext) {}
-
-  /** Returns the pods the controller `uid` owns. */
-  owned(namespace: string | undefined, uid: string | undefined): Pod[] {
-    return this.group(namespace).byOwner.get(uid ?? '') ?? []
-  }
-
-  /** Returns the pods controller `uid` owns plus the orphans, in store order. */
-  candidates(namespace: string | undefined, uid: string | undefined): Pod[] {
-    const g = this.group(namespace)
-    const owned = g.byOwner.get(uid ?? '') ?? []
-    if (g.orphans.length === 0) return owned
-    // Store order within one namespace is name order.
-    return [...owned, ...g.orphans].sort((a, b) => ((a.metadata.name as string) < (b.metadata.name as string) ? -1 : 1))
-  }
-
-  private group(namespace: string | undefined) {
-    const key = namespace ?? ''
-    let g = this.namespaces.get(key)
-    if (!g) {
-      g = {byOwner: new Map(), orphans: []}
-      for (const pod of this.ctx.store.list<Pod>('pods', namespace)) {
-        const ref = controllerOf(pod)
-        if (!ref) g.orphans.push(pod)
-        else {
-          const list = g.byOwner.get(ref.uid)
-          if (list) list.push(pod)
-          else g.byOwner.set(ref.uid, [pod])
-        }
-      }
-      this.namespaces.set(key, g)
-    }
-    return g
-  }
-}
-
-// Per store: controller uid → the inputs (its own and its candidate pods' resourceVersions) under which
-// it had nothing to do. Every write gives a new resourceVersion, so an equal key means nothing changed.
-const memos = new WeakMap<object, Map<string, string>>()
-
-function memoOf(ctx: ControllerContext): Map<string, string> {
-  let memo = memos.get(ctx.store)
-  if (!memo) memos.set(ctx.store, (memo = new Map()))
-  return memo
-}
-
-function inputsKey(owner: KubeObject, pods: Pod[]): string {
-  let key = `${owner.metadata.resourceVersion}`
-  for (const p of pods) key += `|${p.metadata.uid}@${p.metadata.resourceVersion}`
-  return key
 }

@@ -40,11 +40,6 @@ export class ObjectStore {
   private readonly writes = new Map<string, number>()
   private removals = 0
 
-  /** Returns how many objects were removed since the store was made. */
-  removedCount(): number {
-    return this.removals
-  }
-
   /** Returns a token that changes whenever an object of `resource` is written or any object is removed. */
   revisionOf(resource: string): string {
     return `${this.writes.get(resource) ?? 0}:${this.removals}`
@@ -127,7 +122,8 @@ export class ObjectStore {
    */
   append<T extends KubeObject>(obj: T): T {
     const info = this.infoOf(obj)
-    if (this.isDecoded(info.resource)) return this.create(obj)
+    // An owned object goes the usual way (decoding the others), so owner tracking sees it as a create.
+    if (this.isDecoded(info.resource) || obj.metadata.ownerReferences?.length) return this.create(obj)
     const meta = obj.metadata
     meta.uid = this.ctx.random.uuid()
     meta.creationTimestamp = rfc3339(this.ctx.now())
