@@ -30,7 +30,7 @@ export abstract class KbeCommand extends Command {
   /** Writes a command's output and ends with its exit code. */
   protected emit(result: CommandOutput): void {
     if (result.warnings) process.stderr.write(result.warnings)
-    if (result.stdout) process.stdout.write(result.stdout)
+    writeParts(process.stdout, result.stdoutParts)
     if (result.errorText) process.stderr.write(result.errorText)
     if (result.exitCode !== 0) this.exit(result.exitCode)
   }
@@ -51,6 +51,42 @@ export abstract class KbeCommand extends Command {
     this.exit(1)
   }
 }
+
+/** Text is handed to the stream in writes of about this many UTF-16 units (a few megabytes as UTF-8). */
+const WRITE_UNITS = 1 << 20
+
+/**
+ * Writes the pieces in order, gathered into writes of about a megabyte, a long piece cut into such
+ * writes (never between the halves of a surrogate pair): the stream turns each write into a buffer,
+ * and one buffer of a whole 75 MB output would double what printing it costs.
+ */
+export function writeParts(stream: {write(text: string): unknown}, parts: readonly string[]): void {
+  let batch: string[] = []
+  let size = 0
+  const flush = () => {
+    if (batch.length > 0) stream.write(batch.length === 1 ? batch[0] : batch.join(''))
+    batch = []
+    size = 0
+  }
+  for (const part of parts) {
+    if (part.length < WRITE_UNITS) {
+      batch.push(part)
+      size += part.length
+      if (size >= WRITE_UNITS) flush()
+      continue
+    }
+    flush()
+    for (let start = 0; start < part.length;) {
+      let end = Math.min(start + WRITE_UNITS, part.length)
+      if (end < part.length && isHighSurrogate(part.charCodeAt(end - 1))) end--
+      stream.write(part.slice(start, end))
+      start = end
+    }
+  }
+  flush()
+}
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff
 
 /** Returns kubectl's (cobra's) text for an oclif flag-parsing error, or undefined if it is another error. */
 export function kubectlParseError(err: Error, commandId: string, argv: string[]): string | undefined {

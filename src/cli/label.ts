@@ -11,7 +11,7 @@ import {kindPath, type ResourceInfo} from '../api/registry.js'
 import type {KubeObject} from '../api/types.js'
 import {FieldPath, invalidError} from '../api/validation/index.js'
 import type {Cluster} from '../cluster/cluster.js'
-import {resolvePrinter} from '../printers/resolve.js'
+import {resolvePrinter, type PrintedText} from '../printers/resolve.js'
 import {fetchRequest, printStructured, type LabelMatcher} from './fetch.js'
 import {CommandOutput} from './output.js'
 import {parseResourceArgs, type ResourceRequest} from './resource-args.js'
@@ -130,7 +130,7 @@ function labelOne(cluster: Cluster, info: ResourceInfo, obj: KubeObject, changes
 const PRINTER_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml'
 
 /** Prints a labeled object with -o; a table format is refused (after the patch, as kubectl does). */
-function printLabeled(output: string, obj: KubeObject): string {
+function printLabeled(output: string, obj: KubeObject): PrintedText {
   let table = true
   try {
     table = resolvePrinter(output).family === 'table'

@@ -1,18 +1,35 @@
 // The result of running one command's core: what goes to stdout and stderr, and the exit code. Commands
 // build it and the oclif layer writes it, so command logic is testable without a terminal. Errors that
 // don't stop the command (a missing name among several, one bad document of many) are collected and
-// printed after everything else, as kubectl prints its aggregated error at the end.
+// printed after everything else, as kubectl prints its aggregated error at the end. Stdout is kept in
+// the pieces it was produced in (a big `-o json` List is thousands of them), so writing it out never
+// needs one string, or one buffer, of the whole text; `stdout` joins them for whoever wants the text.
 
 import {formatErrors} from './errors.js'
 
 export class CommandOutput {
-  stdout = ''
+  private readonly parts: string[] = []
   private notes = ''
   private readonly errors: unknown[] = []
 
-  /** Appends text to stdout. */
-  out(text: string): void {
-    this.stdout += text
+  /** Appends text (or text in pieces, written in order) to stdout. */
+  out(text: string | readonly string[]): void {
+    if (typeof text === 'string') {
+      if (text !== '') this.parts.push(text)
+    } else {
+      for (const part of text) if (part !== '') this.parts.push(part)
+    }
+  }
+
+  /** Returns the whole stdout text. */
+  get stdout(): string {
+    if (this.parts.length > 1) this.parts.splice(0, this.parts.length, this.parts.join(''))
+    return this.parts[0] ?? ''
+  }
+
+  /** Returns stdout in the pieces it was produced in, to be written out in order. */
+  get stdoutParts(): readonly string[] {
+    return this.parts
   }
 
   /** Appends a warning or note to stderr (printed before the errors). */

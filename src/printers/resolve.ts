@@ -3,13 +3,14 @@
 // "unable to match a printer suitable for the output format" with the full list of formats. The human
 // table (`-o wide` or no -o) is not printed here: the caller gets a marker and uses the table engine.
 // Printers take the objects plus whether a single object was asked for (kubectl prints a lone named
-// object bare and anything list-like inside a `kind: List` wrapper).
+// object bare and anything list-like inside a `kind: List` wrapper); json and yaml return their text in
+// pieces, which the command output writes out without joining.
 import {CliError} from '../api/errors.js'
 import {parseCustomColumnsSpec, printCustomColumns} from './custom-columns.js'
-import {listWrapper, printJson} from './json.js'
+import {listWrapper, printJsonChunks} from './json.js'
 import {parseTemplate, printJsonPath} from './jsonpath/print.js'
 import {printName} from './name.js'
-import {printYaml} from './yaml.js'
+import {printYamlChunks} from './yaml.js'
 
 /** How the command gathered the objects, which decides between a bare object and a List. */
 export interface PrintOptions {
@@ -21,8 +22,16 @@ export interface PrintOptions {
   noHeaders?: boolean
 }
 
+/** A printer's output: the text, or for the big ones (json, yaml) the text in pieces to write in order. */
+export type PrintedText = string | string[]
+
 /** A resolved non-table printer: objects in, complete output text out. */
-export type OutputPrinter = (objects: readonly object[], options?: PrintOptions) => string
+export type OutputPrinter = (objects: readonly object[], options?: PrintOptions) => PrintedText
+
+/** Returns the printed text as one string. */
+export function printedString(text: PrintedText): string {
+  return typeof text === 'string' ? text : text.join('')
+}
 
 /** What resolvePrinter returns: either the human table (the caller's engine) or a text printer. */
 export type ResolvedPrinter = {family: 'table'; wide: boolean} | {family: 'output'; format: string; print: OutputPrinter}
@@ -53,8 +62,8 @@ function splitTemplateFormat(output: string, formats: string[]): [string, string
 /** json and yaml (JSONYamlPrintFlags). */
 const jsonYamlFamily: Family = (output) => {
   output = output.toLowerCase() // kubectl accepts -o JSON / -o Yaml (but not JSONPATH=… or WIDE)
-  if (output === 'json') return (objects, options) => printJson(printTarget(objects, options))
-  if (output === 'yaml') return (objects, options) => printYaml(printTarget(objects, options))
+  if (output === 'json') return (objects, options) => printJsonChunks(printTarget(objects, options))
+  if (output === 'yaml') return (objects, options) => printYamlChunks(printTarget(objects, options))
   return undefined
 }
 
