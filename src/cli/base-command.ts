@@ -30,7 +30,9 @@ export abstract class KbeCommand extends Command {
   /** Writes a command's output and ends with its exit code. */
   protected emit(result: CommandOutput): void {
     if (result.warnings) process.stderr.write(result.warnings)
-    writeParts(process.stdout, result.stdoutParts)
+    const stdout = new BatchedWriter(process.stdout)
+    result.writeStdout((piece) => stdout.write(piece))
+    stdout.end()
     if (result.errorText) process.stderr.write(result.errorText)
     if (result.exitCode !== 0) this.exit(result.exitCode)
   }
@@ -56,34 +58,38 @@ export abstract class KbeCommand extends Command {
 const WRITE_UNITS = 1 << 20
 
 /**
- * Writes the pieces in order, gathered into writes of about a megabyte, a long piece cut into such
- * writes (never between the halves of a surrogate pair): the stream turns each write into a buffer,
- * and one buffer of a whole 75 MB output would double what printing it costs.
+ * Writes pieces of text in order, gathered into writes of about a megabyte, a long piece cut into such
+ * writes (never between the halves of a surrogate pair): the stream turns each write into a buffer, and
+ * one buffer of a whole 75 MB output would double what printing it costs.
  */
-export function writeParts(stream: {write(text: string): unknown}, parts: readonly string[]): void {
-  let batch: string[] = []
-  let size = 0
-  const flush = () => {
-    if (batch.length > 0) stream.write(batch.length === 1 ? batch[0] : batch.join(''))
-    batch = []
-    size = 0
-  }
-  for (const part of parts) {
-    if (part.length < WRITE_UNITS) {
-      batch.push(part)
-      size += part.length
-      if (size >= WRITE_UNITS) flush()
-      continue
+export class BatchedWriter {
+  private batch: string[] = []
+  private size = 0
+
+  constructor(private readonly stream: {write(text: string): unknown}) {}
+
+  write(piece: string): void {
+    if (piece.length < WRITE_UNITS) {
+      this.batch.push(piece)
+      this.size += piece.length
+      if (this.size >= WRITE_UNITS) this.end()
+      return
     }
-    flush()
-    for (let start = 0; start < part.length;) {
-      let end = Math.min(start + WRITE_UNITS, part.length)
-      if (end < part.length && isHighSurrogate(part.charCodeAt(end - 1))) end--
-      stream.write(part.slice(start, end))
+    this.end()
+    for (let start = 0; start < piece.length;) {
+      let end = Math.min(start + WRITE_UNITS, piece.length)
+      if (end < piece.length && isHighSurrogate(piece.charCodeAt(end - 1))) end--
+      this.stream.write(piece.slice(start, end))
       start = end
     }
   }
-  flush()
+
+  /** Writes what is gathered. */
+  end(): void {
+    if (this.batch.length > 0) this.stream.write(this.batch.length === 1 ? this.batch[0] : this.batch.join(''))
+    this.batch = []
+    this.size = 0
+  }
 }
 
 const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff

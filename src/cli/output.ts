@@ -1,35 +1,40 @@
 // The result of running one command's core: what goes to stdout and stderr, and the exit code. Commands
 // build it and the oclif layer writes it, so command logic is testable without a terminal. Errors that
 // don't stop the command (a missing name among several, one bad document of many) are collected and
-// printed after everything else, as kubectl prints its aggregated error at the end. Stdout is kept in
-// the pieces it was produced in (a big `-o json` List is thousands of them), so writing it out never
-// needs one string, or one buffer, of the whole text; `stdout` joins them for whoever wants the text.
+// printed after everything else, as kubectl prints its aggregated error at the end. Stdout may hold a
+// printer's TextStream (`get -o json|yaml`), which makes its text only when stdout is written out, piece
+// by piece, so a List of 10,000 objects is never one string or one buffer; `stdout` makes the whole
+// text for whoever wants it as a string.
 
+import type {PrintedText, TextStream} from '../printers/resolve.js'
 import {formatErrors} from './errors.js'
 
 export class CommandOutput {
-  private readonly parts: string[] = []
+  private readonly parts: (string | TextStream)[] = []
   private notes = ''
   private readonly errors: unknown[] = []
 
-  /** Appends text (or text in pieces, written in order) to stdout. */
-  out(text: string | readonly string[]): void {
-    if (typeof text === 'string') {
-      if (text !== '') this.parts.push(text)
-    } else {
-      for (const part of text) if (part !== '') this.parts.push(part)
-    }
+  /** Appends text, or a stream made when stdout is written (it prints the objects as they are then). */
+  out(text: PrintedText): void {
+    if (text !== '') this.parts.push(text)
   }
 
-  /** Returns the whole stdout text. */
+  /** Returns the whole stdout text (making any stream's text now, once). */
   get stdout(): string {
-    if (this.parts.length > 1) this.parts.splice(0, this.parts.length, this.parts.join(''))
-    return this.parts[0] ?? ''
+    if (this.parts.length > 1 || typeof this.parts[0] === 'object') {
+      const pieces: string[] = []
+      this.writeStdout((piece) => pieces.push(piece))
+      this.parts.splice(0, this.parts.length, pieces.join(''))
+    }
+    return (this.parts[0] as string | undefined) ?? ''
   }
 
-  /** Returns stdout in the pieces it was produced in, to be written out in order. */
-  get stdoutParts(): readonly string[] {
-    return this.parts
+  /** Hands stdout to `sink` piece by piece, in order. */
+  writeStdout(sink: (piece: string) => void): void {
+    for (const part of this.parts) {
+      if (typeof part === 'string') sink(part)
+      else part.writeTo(sink)
+    }
   }
 
   /** Appends a warning or note to stderr (printed before the errors). */

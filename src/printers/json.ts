@@ -2,8 +2,8 @@
 // of an unstructured object plus a newline, and the compact `json.Marshal` jsonpath prints maps with. The
 // rules (keys sorted by UTF-8 bytes at every level, HTML-safe string escaping, Go's number text) are
 // spelled out in json/reference.ts; this module owns the List wrapper and the layout of big outputs: the
-// top two levels are written here piece by piece, so a List of 10,000 items comes out as a list of
-// chunks, each item serialized on its own through the native route (json/native.ts) or, when that route
+// top two levels are written here piece by piece, so a List of 10,000 items comes out as a stream of
+// pieces, each item serialized on its own when its turn comes through the native route (json/native.ts) or, when that route
 // declines, through the reference. Picking the printer is resolve.ts's job.
 import {nativeGoJson} from './json/native.js'
 import {compareCodePoints, marshalCompactReference, marshalIndentedReference, quoteGoString} from './json/reference.js'
@@ -31,9 +31,14 @@ export function printJson(value: unknown): string {
 /** Returns the text of printJson in pieces (one or a few per List item), to be written out in order. */
 export function printJsonChunks(value: unknown): string[] {
   const out: string[] = []
-  writeIndented(value, 0, out)
-  out.push('\n')
+  writeJson(value, (piece) => out.push(piece))
   return out
+}
+
+/** Hands the text of printJson to `sink` in pieces, each made when the previous one has been taken. */
+export function writeJson(value: unknown, sink: (piece: string) => void): void {
+  writeIndented(value, 0, sink)
+  sink('\n')
 }
 
 /** Returns `value` as compact Go JSON (sorted keys, Go escaping), as jsonpath prints maps and lists. */
@@ -47,37 +52,37 @@ const SPLIT_DEPTH = 2
 const INDENTS = ['', '    ', '        ']
 
 /** Appends the MarshalIndent text of `value` nested `depth` levels deep (its first line not indented). */
-function writeIndented(value: unknown, depth: number, out: string[]): void {
+function writeIndented(value: unknown, depth: number, out: (piece: string) => void): void {
   if (depth < SPLIT_DEPTH && typeof value === 'object' && value !== null) {
     if (Array.isArray(value) && value.length > 0 && !hasHoles(value)) return writeArray(value, depth, out)
     const proto: unknown = Object.getPrototypeOf(value)
     if (proto === Object.prototype || proto === null) return writeObject(value as Record<string, unknown>, depth, out)
   }
-  out.push(nativeGoJson(value, depth) ?? marshalIndentedReference(value, INDENTS[depth]))
+  out(nativeGoJson(value, depth) ?? marshalIndentedReference(value, INDENTS[depth]))
 }
 
-function writeArray(items: unknown[], depth: number, out: string[]): void {
+function writeArray(items: unknown[], depth: number, out: (piece: string) => void): void {
   const inner = INDENTS[depth + 1]
-  out.push('[\n')
+  out('[\n')
   for (let i = 0; i < items.length; i++) {
-    out.push(inner)
+    out(inner)
     writeIndented(items[i] ?? null, depth + 1, out)
-    out.push(i < items.length - 1 ? ',\n' : `\n${INDENTS[depth]}]`)
+    out(i < items.length - 1 ? ',\n' : `\n${INDENTS[depth]}]`)
   }
 }
 
-function writeObject(fields: Record<string, unknown>, depth: number, out: string[]): void {
+function writeObject(fields: Record<string, unknown>, depth: number, out: (piece: string) => void): void {
   const keys = Object.keys(fields).filter((k) => fields[k] !== undefined).sort(compareCodePoints)
   if (keys.length === 0) {
-    out.push('{}')
+    out('{}')
     return
   }
   const inner = INDENTS[depth + 1]
-  out.push('{\n')
+  out('{\n')
   for (let i = 0; i < keys.length; i++) {
-    out.push(`${inner}${quoteGoString(keys[i])}: `)
+    out(`${inner}${quoteGoString(keys[i])}: `)
     writeIndented(fields[keys[i]], depth + 1, out)
-    out.push(i < keys.length - 1 ? ',\n' : `\n${INDENTS[depth]}}`)
+    out(i < keys.length - 1 ? ',\n' : `\n${INDENTS[depth]}}`)
   }
 }
 

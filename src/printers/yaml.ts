@@ -21,10 +21,49 @@ export function printYaml(value: unknown): string {
 
 /** Returns the text of printYaml in pieces of a few hundred kilobytes, to be written out in order. */
 export function printYamlChunks(value: unknown): string[] {
-  const emitter = new DocumentEmitter()
-  emitter.node(value ?? null, false)
-  emitter.w.writeIndent() // document end: finish the last line
-  return emitter.w.chunks()
+  const w = new YamlWriter()
+  emitDocument(w, value)
+  return w.chunks()
+}
+
+/**
+ * Returns printYaml's text as a stream: `writeTo` hands it to the sink in chunks as they are made. The
+ * one error kubectl can meet (a control character go-yaml refuses) is looked for now, so it is thrown
+ * before anything is written, as kubectl prints nothing then.
+ */
+export function yamlStream(value: unknown): {writeTo(sink: (piece: string) => void): void} {
+  checkReadable(value)
+  return {
+    writeTo(sink) {
+      const w = new YamlWriter(sink)
+      emitDocument(w, value)
+      w.end()
+    },
+  }
+}
+
+function emitDocument(w: YamlWriter, value: unknown): void {
+  new DocumentEmitter(w).node(value ?? null, false)
+  w.writeIndent() // document end: finish the last line
+}
+
+/** Throws readBackString's error if any string or key in the value has a character go-yaml refuses. */
+function checkReadable(value: unknown): void {
+  if (typeof value === 'string') {
+    if (YAML_FORBIDDEN.test(value)) readBackString(value)
+    return
+  }
+  if (typeof value !== 'object' || value === null) return
+  if (Array.isArray(value)) {
+    for (const item of value) checkReadable(item)
+    return
+  }
+  const map = value as Record<string, unknown>
+  for (const field of Object.keys(map)) {
+    if (map[field] === undefined) continue
+    if (YAML_FORBIDDEN.test(field)) readBackString(field)
+    checkReadable(map[field])
+  }
 }
 
 /** How a scalar is written: its text (read back, for strings) and the style the emitter settles on. */
@@ -45,9 +84,10 @@ const MAX_PLANS = 65536
 
 /** Emits one YAML document, remembering the scalar decisions already taken for a string. */
 class DocumentEmitter {
-  readonly w = new YamlWriter()
   private readonly valuePlans = new Map<string, ScalarPlan>()
   private readonly keyPlans = new Map<string, KeyPlan>()
+
+  constructor(readonly w: YamlWriter) {}
 
   /** Writes any value; `mapping` says it is the value of a block mapping entry. */
   node(value: unknown, mapping: boolean): void {

@@ -26,6 +26,8 @@ const PIECES_PER_CHUNK = 4096
 export class YamlWriter {
   private readonly done: string[] = []
   private pieces: string[] = []
+  /** Where finished chunks go; without one they are kept for chunks() and text(). */
+  private readonly sink: ((chunk: string) => void) | undefined
   /** Current indentation; -1 before the root collection starts. */
   indent = -1
   private column = 0
@@ -34,6 +36,10 @@ export class YamlWriter {
   /** Only indentation has been written on the current line. */
   indention = true
 
+  constructor(sink?: (chunk: string) => void) {
+    this.sink = sink
+  }
+
   /** Returns everything written so far. */
   text(): string {
     return this.chunks().join('')
@@ -41,13 +47,20 @@ export class YamlWriter {
 
   /** Returns everything written so far, in pieces of a few hundred kilobytes at most. */
   chunks(): string[] {
-    if (this.pieces.length > 0) this.flush()
+    this.end()
     return [...this.done]
   }
 
+  /** Hands the last chunk over (to the sink, or to the kept chunks). */
+  end(): void {
+    if (this.pieces.length > 0) this.flush()
+  }
+
   private flush(): void {
-    this.done.push(this.pieces.join(''))
+    const chunk = this.pieces.join('')
     this.pieces = []
+    if (this.sink) this.sink(chunk)
+    else this.done.push(chunk)
   }
 
   private push(text: string): void {
