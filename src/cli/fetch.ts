@@ -7,7 +7,7 @@ import {notFound} from '../api/errors.js'
 import {qualifiedResource} from '../api/registry.js'
 import type {KubeObject} from '../api/types.js'
 import type {Cluster} from '../cluster/cluster.js'
-import {resolvePrinter} from '../printers/resolve.js'
+import {resolvePrinter, type PrintedText} from '../printers/resolve.js'
 import type {ResourceRequest} from './resource-args.js'
 
 export type LabelMatcher = (labels: Record<string, string>) => boolean
@@ -40,8 +40,8 @@ export function checkOutputFormat(format: string): void {
   resolvePrinter(format)
 }
 
-/** Returns objects printed by a non-table `-o` printer; a single named object is printed bare, others in a List. */
-export function printStructured(format: string, objects: KubeObject[], single: boolean, noHeaders = false): string {
+/** Returns objects printed by a non-table `-o` printer (json and yaml in pieces); a single named object is printed bare, others in a List. */
+export function printStructured(format: string, objects: KubeObject[], single: boolean, noHeaders = false): PrintedText {
   const printer = resolvePrinter(format)
   if (printer.family !== 'output') throw new Error(`printStructured called for the table format ${format}`)
   return printer.print(objects, {singleItemImplied: single, noHeaders})

@@ -11,7 +11,7 @@ import {kindPath, type ResourceInfo} from '../api/registry.js'
 import type {KubeObject} from '../api/types.js'
 import {FieldPath, invalidError} from '../api/validation/index.js'
 import type {Cluster} from '../cluster/cluster.js'
-import {resolvePrinter} from '../printers/resolve.js'
+import {printedString, resolvePrinter} from '../printers/resolve.js'
 import {fetchRequest, printStructured, type LabelMatcher} from './fetch.js'
 import {CommandOutput} from './output.js'
 import {parseResourceArgs, type ResourceRequest} from './resource-args.js'
@@ -138,7 +138,7 @@ function printLabeled(output: string, obj: KubeObject): string {
     // an unknown format: kubectl's label command lists its own (shorter) set of formats
   }
   if (table) throw new CliError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${PRINTER_FORMATS}`)
-  return printStructured(output, [obj], true)
+  return printedString(printStructured(output, [obj], true)) // now: later patches must not show
 }
 
 /** Runs `kbe label` against the cluster. */

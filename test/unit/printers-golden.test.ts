@@ -4,7 +4,7 @@
 // for the cases where kubectl fails.
 import assert from 'node:assert/strict'
 import {CliError} from '../../src/api/errors.js'
-import {resolvePrinter} from '../../src/printers/resolve.js'
+import {printedString, resolvePrinter} from '../../src/printers/resolve.js'
 import {expectGolden} from '../helpers/golden.js'
 import {getAllObjects, mixedObjects, oracleObjects as o, seededPods} from './printers-fixtures.js'
 
@@ -81,7 +81,7 @@ function runPrinter(c: GoldenCase): [string, string] {
     const printer = resolvePrinter(c.output)
     assert.equal(printer.family, 'output')
     if (printer.family !== 'output') return ['', '']
-    return [printer.print(c.objects, {singleItemImplied: c.single ?? false}), '']
+    return [printedString(printer.print(c.objects, {singleItemImplied: c.single ?? false})), '']
   } catch (err) {
     if (err instanceof CliError) return ['', kubectlStderr(err)]
     throw err

@@ -2,7 +2,8 @@
 // sigs.k8s.io/yaml's JSON round trip), the style each string asks for (literal block if it has a newline,
 // plain if it would read back as a string, else double-quoted), and the scalar analysis that downgrades
 // that request (plain → single-quoted → double-quoted) when indicators, edge spaces, line breaks or
-// unprintable characters make it unsafe. Pure functions over strings; no layout here (see writer.ts).
+// unprintable characters make it unsafe (printable ASCII words, the usual case, take a shortcut). Pure
+// functions over strings; no layout here (see writer.ts).
 import {resolvesAsString, isBase60Float} from './resolve.js'
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal'
@@ -47,8 +48,29 @@ function hasBlockIndicator(chars: string[]): boolean {
   return false
 }
 
+/** Printable ASCII without spaces: most Kubernetes strings (names, images, paths, label values). */
+const ASCII_WORD = /^[\x21-\x7e]+$/
+const WORD: ScalarAnalysis = Object.freeze({multiline: false, plainAllowed: true, singleQuotedAllowed: true, blockAllowed: true})
+const WORD_WITH_INDICATOR: ScalarAnalysis = Object.freeze({...WORD, plainAllowed: false})
+
 /** Returns go-yaml's analysis of a scalar value (yaml_emitter_analyze_scalar, block context). */
 export function analyzeScalar(value: string): ScalarAnalysis {
+  return ASCII_WORD.test(value) ? (wordHasIndicator(value) ? WORD_WITH_INDICATOR : WORD) : analyzeAnyScalar(value)
+}
+
+/**
+ * hasBlockIndicator for a printable ASCII word: with no whitespace in it, only the first character, a
+ * lone `?`/`:`/`-`, a leading `---`/`...` or a final `:` (followed by the end) can be an indicator.
+ */
+function wordHasIndicator(word: string): boolean {
+  const first = word[0]
+  if (FIRST_CHAR_INDICATORS.has(first)) return true
+  if (word.length === 1 && (first === '?' || first === ':' || first === '-')) return true
+  return word.startsWith('---') || word.startsWith('...') || word.endsWith(':')
+}
+
+/** analyzeScalar for any string, character by character (the definition the word shortcut follows). */
+export function analyzeAnyScalar(value: string): ScalarAnalysis {
   if (value === '') return {multiline: false, plainAllowed: true, singleQuotedAllowed: true, blockAllowed: false}
   const chars = Array.from(value)
   const last = chars.length - 1
@@ -105,6 +127,7 @@ const UINT64_MAX = 2n ** 64n - 1n
 export function formatYamlNumber(n: number): string {
   if (Number.isNaN(n)) return '.nan'
   if (!Number.isFinite(n)) return n > 0 ? '.inf' : '-.inf'
+  if (Number.isSafeInteger(n)) return Object.is(n, -0) ? '0' : String(n) // well inside int64
   if (Number.isInteger(n) && Math.abs(n) < 1e21) {
     const digits = Object.is(n, -0) ? '0' : String(n)
     const big = BigInt(digits)

@@ -3,8 +3,9 @@
 // writers (plain, single-quoted, double-quoted, literal block). Those three flags decide where line breaks
 // and separating spaces go, and the column decides where long scalars fold (past 80 columns, at a space),
 // so kubectl's exact layout depends on keeping them the way go-yaml does. Columns count code points, as
-// go-yaml counts characters. This module knows nothing about maps, lists or quoting rules (see yaml.ts
-// and scalar.ts).
+// go-yaml counts characters. Text accumulates as pieces joined into chunks of a few hundred kilobytes;
+// a scalar with nothing to fold or escape goes in as one piece (unbrokenScalar), others character by
+// character. This module knows nothing about maps, lists or quoting rules (see yaml.ts and scalar.ts).
 import {isBreak, isPrintable} from './scalar.js'
 
 /** go-yaml's best_width: a scalar may break at a space once the column is past this. */
@@ -18,9 +19,15 @@ const NAMED_ESCAPES: Record<number, string> = {
   0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P',
 }
 
+/** Pieces are joined into one chunk once this many have accumulated (keeps the piece list short). */
+const PIECES_PER_CHUNK = 4096
+
 /** Accumulates emitted YAML text with go-yaml's layout state. */
 export class YamlWriter {
-  private readonly out: string[] = []
+  private readonly done: string[] = []
+  private pieces: string[] = []
+  /** Where finished chunks go; without one they are kept for chunks() and text(). */
+  private readonly sink: ((chunk: string) => void) | undefined
   /** Current indentation; -1 before the root collection starts. */
   indent = -1
   private column = 0
@@ -29,18 +36,50 @@ export class YamlWriter {
   /** Only indentation has been written on the current line. */
   indention = true
 
+  constructor(sink?: (chunk: string) => void) {
+    this.sink = sink
+  }
+
   /** Returns everything written so far. */
   text(): string {
-    return this.out.join('')
+    return this.chunks().join('')
+  }
+
+  /** Returns everything written so far, in pieces of a few hundred kilobytes at most. */
+  chunks(): string[] {
+    this.end()
+    return [...this.done]
+  }
+
+  /** Hands the last chunk over (to the sink, or to the kept chunks). */
+  end(): void {
+    if (this.pieces.length > 0) this.flush()
+  }
+
+  private flush(): void {
+    const chunk = this.pieces.join('')
+    this.pieces = []
+    if (this.sink) this.sink(chunk)
+    else this.done.push(chunk)
+  }
+
+  private push(text: string): void {
+    if (this.pieces.push(text) >= PIECES_PER_CHUNK) this.flush()
   }
 
   private put(s: string): void {
-    this.out.push(s)
+    this.push(s)
     this.column += 1
   }
 
+  /** Writes text without breaks that takes `columns` columns (code points). */
+  private putText(s: string, columns: number): void {
+    this.push(s)
+    this.column += columns
+  }
+
   private putBreak(): void {
-    this.out.push('\n')
+    this.push('\n')
     this.column = 0
   }
 
@@ -48,7 +87,7 @@ export class YamlWriter {
   private writeBreak(ch: string): void {
     if (ch === '\n') this.putBreak()
     else {
-      this.out.push(ch)
+      this.push(ch)
       this.column = 0
     }
   }
@@ -56,8 +95,10 @@ export class YamlWriter {
   /** Moves to the current indentation, starting a new line unless the line holds only indentation. */
   writeIndent(): void {
     const indent = Math.max(this.indent, 0)
-    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak()
-    while (this.column < indent) this.put(' ')
+    if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) {
+      this.push(breakAndBlanks(indent))
+      this.column = indent
+    } else if (this.column < indent) this.putText(blanks(indent - this.column), indent - this.column)
     this.whitespace = true
     this.indention = true
   }
@@ -65,13 +106,36 @@ export class YamlWriter {
   /** Writes an indicator such as `-`, `:`, `?`, `{`, a quote or a block header. */
   writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
     if (needWhitespace && !this.whitespace) this.put(' ')
-    for (const ch of indicator) this.put(ch)
+    this.putText(indicator, indicator.length) // indicators are ASCII
     this.whitespace = isWhitespace
     this.indention = this.indention && isIndention
   }
 
+  /** Writes a scalar prepared by unbrokenScalar (plain, single- or double-quoted; nothing to fold). */
+  writeUnbroken(scalar: UnbrokenScalar): void {
+    if (this.whitespace) this.putText(scalar.text, scalar.columns)
+    else this.putText(scalar.spaced, scalar.columns + 1)
+    this.whitespace = false
+    this.indention = false
+  }
+
+  /** Writes a scalar's text as unbrokenText returns it, after a separating space if one is needed. */
+  private writeUnbrokenText(text: string): void {
+    if (!this.whitespace) this.put(' ')
+    this.putText(text, codePointCount(text))
+    this.whitespace = false
+    this.indention = false
+  }
+
   /** Writes an unquoted scalar; with `allowBreaks` it folds at the first single space past the width. */
   writePlain(value: string, allowBreaks: boolean): void {
+    const text = unbrokenText(value, 'plain')
+    if (text !== undefined) this.writeUnbrokenText(text)
+    else this.writePlainByCharacter(value, allowBreaks)
+  }
+
+  /** writePlain character by character (what the shortcut must agree with). */
+  writePlainByCharacter(value: string, allowBreaks: boolean): void {
     if (!this.whitespace) this.put(' ')
     this.writeFlowText(Array.from(value), allowBreaks, false)
     this.whitespace = false
@@ -80,6 +144,13 @@ export class YamlWriter {
 
   /** Writes a single-quoted scalar (`'` doubled inside), folding like a plain one. */
   writeSingleQuoted(value: string, allowBreaks: boolean): void {
+    const text = unbrokenText(value, 'single')
+    if (text !== undefined) this.writeUnbrokenText(text)
+    else this.writeSingleQuotedByCharacter(value, allowBreaks)
+  }
+
+  /** writeSingleQuoted character by character (what the shortcut must agree with). */
+  writeSingleQuotedByCharacter(value: string, allowBreaks: boolean): void {
     this.writeIndicator("'", true, false, false)
     this.writeFlowText(Array.from(value), allowBreaks, true)
     this.writeIndicator("'", false, false, false)
@@ -116,9 +187,16 @@ export class YamlWriter {
 
   /** Writes a double-quoted scalar with go-yaml's escapes, folding past the width at a space. */
   writeDoubleQuoted(value: string, allowBreaks: boolean): void {
+    const text = unbrokenText(value, 'double')
+    if (text !== undefined) this.writeUnbrokenText(text)
+    else this.writeDoubleQuotedByCharacter(value, allowBreaks)
+  }
+
+  /** writeDoubleQuoted character by character (what the shortcut must agree with). */
+  writeDoubleQuotedByCharacter(value: string, allowBreaks: boolean): void {
+    this.writeIndicator('"', true, false, false)
     const chars = Array.from(value)
     let spaces = false
-    this.writeIndicator('"', true, false, false)
     chars.forEach((ch, i) => {
       const cp = ch.codePointAt(0)!
       if (!isPrintable(cp) || cp === 0xfeff || isBreak(ch) || ch === '"' || ch === '\\') {
@@ -164,6 +242,69 @@ export class YamlWriter {
       }
     }
   }
+}
+
+/**
+ * A scalar with no space to fold at, no line break and nothing to escape, prepared once to be written
+ * many times: its text as the style writes it (quotes included, plus any suffix such as a key's `:`),
+ * the same after the separating space, and the columns it takes.
+ */
+export interface UnbrokenScalar {
+  text: string
+  spaced: string
+  columns: number
+}
+
+type WriterStyle = 'plain' | 'single' | 'double' | 'literal'
+
+/** Returns the scalar prepared for writeUnbroken, or undefined when its writer has more to do. */
+export function unbrokenScalar(value: string, style: WriterStyle, suffix = ''): UnbrokenScalar | undefined {
+  const quoted = unbrokenText(value, style)
+  if (quoted === undefined) return undefined
+  const text = quoted + suffix
+  return {text, spaced: ` ${text}`, columns: codePointCount(text)}
+}
+
+/**
+ * Returns the scalar as its style writes it (quotes included) when the writer has nothing to decide: no
+ * space to fold at and no line break (plain, single-quoted), nothing to escape either (double-quoted).
+ */
+function unbrokenText(value: string, style: WriterStyle): string | undefined {
+  if (style === 'plain') return hasNoSpaceOrBreak(value) ? value : undefined
+  if (style === 'single') return hasNoSpaceOrBreak(value) ? `'${value.replaceAll("'", "''")}'` : undefined
+  if (style === 'double') return PLAIN_ASCII_WORD.test(value) ? `"${value}"` : undefined
+  return undefined
+}
+
+const BLANKS = Array.from({length: 65}, (_, n) => ' '.repeat(n))
+const BREAK_AND_BLANKS = BLANKS.map((b) => `\n${b}`)
+
+/** Returns `n` spaces. */
+function blanks(n: number): string {
+  return BLANKS[n] ?? ' '.repeat(n)
+}
+
+/** Returns a line break followed by `n` spaces. */
+function breakAndBlanks(n: number): string {
+  return BREAK_AND_BLANKS[n] ?? `\n${' '.repeat(n)}`
+}
+
+const SPACE_OR_BREAK = /[ \n\r\u0085\u2028\u2029]/
+const SURROGATE = /[\ud800-\udfff]/
+/** Printable ASCII other than space, `"` and `\`: what a double-quoted scalar writes as is. */
+const PLAIN_ASCII_WORD = /^[\x21\x23-\x5b\x5d-\x7e]*$/
+
+/** Returns whether a plain or single-quoted scalar has no space to fold at and no line break. */
+function hasNoSpaceOrBreak(value: string): boolean {
+  return !SPACE_OR_BREAK.test(value)
+}
+
+/** Returns the number of code points (go-yaml's columns) in the text. */
+function codePointCount(text: string): number {
+  if (!SURROGATE.test(text)) return text.length
+  let n = 0
+  for (const _ of text) n++
+  return n
 }
 
 /** Returns the block chomping indicator: strip (`-`) without a final break, keep (`+`) with several. */
