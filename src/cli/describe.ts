@@ -37,7 +37,7 @@ function eventsFor(cluster: Cluster, obj: KubeObject): Event[] {
   // kubectl selects by involvedObject name, namespace and uid; the kubelet writes node events with the
   // node's name as uid.
   const uids = obj.kind === 'Node' ? [obj.metadata.uid, obj.metadata.name] : [obj.metadata.uid]
-  return cluster.store.list<Event>('events', ns).filter((e) => e.involvedObject.name === obj.metadata.name && uids.includes(e.involvedObject.uid))
+  return cluster.store.eventsInvolving<Event>(ns, uids).filter((e) => e.involvedObject.name === obj.metadata.name)
 }
 
 const DESCRIBERS: Record<string, Describer> = {

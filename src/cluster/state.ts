@@ -62,6 +62,8 @@ export interface UndecodedSections {
   append(resource: string, key: string, obj: KubeObject): boolean
   /** Returns false when no object of the undecoded resource has ownerReferences (true if unknown). */
   mayHaveOwners(resource: string): boolean
+  /** Returns the undecoded events involving one of `uids` (any namespace, any order); undefined if unknown. */
+  eventsInvolving(uids: string[]): KubeObject[] | undefined
 }
 
 /** Where a loaded state's `objects` keep its UndecodedSections. */
@@ -80,4 +82,9 @@ export function appendUndecoded(objects: StoreData, resource: string, key: strin
 export function mayHaveOwners(objects: StoreData, resource: string): boolean {
   if (isDecoded(objects, resource)) return Object.values(objects[resource] ?? {}).some((o) => o.metadata?.ownerReferences?.length)
   return undecoded(objects)?.mayHaveOwners(resource) ?? true
+}
+
+/** Returns the events involving one of `uids` without decoding the others, or undefined if it can't. */
+export function undecodedEventsInvolving(objects: StoreData, uids: string[]): KubeObject[] | undefined {
+  return isDecoded(objects, 'events') ? undefined : undecoded(objects)?.eventsInvolving(uids)
 }

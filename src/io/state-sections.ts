@@ -22,6 +22,9 @@ export interface StateHeader extends Omit<ClusterState, 'objects' | 'version' | 
 const EAGER_SECTIONS = ['runtime', 'eventKeys'] as const
 type EagerSection = (typeof EAGER_SECTIONS)[number]
 const OBJECTS = 'objects/'
+const EVENTS = 'events'
+/** Where in the events section each involved object's events are: what `describe` reads them by. */
+const EVENT_INDEX = 'index/events'
 
 /** Random access to the bytes of a state file (an open file descriptor, or a buffer in tests). */
 export interface StateBytes {
@@ -50,6 +53,8 @@ export type StateChunk = string | Buffer | LazyBytes
 
 /** The sections not decoded yet, per `objects` record. */
 const deferred = new WeakMap<object, Map<string, RawSection>>()
+/** The event index section of a loaded file, per `objects` record. */
+const deferredIndex = new WeakMap<object, RawSection>()
 
 /** Returns the chunks of the sectioned encoding of `state`, undecoded sections copied from the old file. */
 export function encodeState(state: ClusterState): StateChunk[] {
@@ -62,10 +67,18 @@ export function encodeState(state: ClusterState): StateChunk[] {
     delete scalars[name]
   }
   const names = new Set([...Object.keys(objects), ...(raw?.keys() ?? [])])
+  let eventIndex: StateChunk[] | undefined
   for (const resource of [...names].sort()) {
     const section = raw?.get(resource)
-    bodies.push([OBJECTS + resource, section ? rawChunks(section) : [Buffer.from(JSON.stringify(objects[resource]))]])
+    if (resource !== EVENTS) {
+      bodies.push([OBJECTS + resource, section ? rawChunks(section) : [Buffer.from(JSON.stringify(objects[resource]))]])
+      continue
+    }
+    const encoded = section ? rawEvents(section, deferredIndex.get(objects)) : indexedRecord(objects[resource], 1, false)
+    bodies.push([OBJECTS + resource, encoded.chunks])
+    eventIndex = encoded.index
   }
+  if (eventIndex) bodies.push([EVENT_INDEX, eventIndex])
   const owned = [...names].sort().filter((resource) => mayHaveOwners(objects, resource))
   const header = {...scalars, version: STATE_VERSION, sections: bodies.map(([name, parts]) => [name, chunksLength(parts)]), owned}
   const chunks: StateChunk[] = [JSON.stringify(header), '\n']
@@ -81,6 +94,43 @@ function rawChunks(section: RawSection): StateChunk[] {
   const entries = Buffer.from(JSON.stringify(appended).slice(1))
   const head = length - 1
   return [{length: head, read: () => source.read(offset, head)}, Buffer.from(length > 2 ? ',' : ''), entries]
+}
+
+/** Where each event's JSON is inside the events section, by involvedObject.uid: [offset, length, …]. */
+type EventIndex = Record<string, number[]>
+
+/**
+ * Encodes a record of events as JSON.stringify would, with an index of where each event sits (offsets
+ * counted from `start`, the byte the first entry begins at); `comma` puts a comma before the first entry.
+ * Returns the chunks of the record (with its closing brace, and its opening one when `start` is 1).
+ */
+function indexedRecord(record: Record<string, KubeObject> | undefined, start: number, comma: boolean, index: EventIndex = {}): {chunks: StateChunk[]; index: StateChunk[]} {
+  const pieces: string[] = start === 1 ? ['{'] : []
+  let at = start
+  for (const [key, event] of Object.entries(record ?? {})) {
+    const name = `${comma ? ',' : ''}${JSON.stringify(key)}:`
+    const value = JSON.stringify(event)
+    at += Buffer.byteLength(name)
+    const length = Buffer.byteLength(value)
+    const uid = (event as {involvedObject?: {uid?: string}}).involvedObject?.uid ?? ''
+    ;(index[uid] ??= []).push(at, length)
+    at += length
+    pieces.push(name, value)
+    comma = true
+  }
+  pieces.push('}')
+  return {chunks: [Buffer.from(pieces.join(''))], index: [Buffer.from(JSON.stringify(index))]}
+}
+
+/** The undecoded events written back, and their index: the old one (if the file had it) plus the new events. */
+function rawEvents(section: RawSection, oldIndex: RawSection | undefined): {chunks: StateChunk[]; index?: StateChunk[]} {
+  const {source, offset, length, appended} = section
+  if (!appended) return {chunks: rawChunks(section), index: oldIndex && [{length: oldIndex.length, read: () => oldIndex.source.read(oldIndex.offset, oldIndex.length)}]}
+  if (!oldIndex) return {chunks: rawChunks(section)}
+  const head = length - 1
+  const index = JSON.parse(oldIndex.source.read(oldIndex.offset, oldIndex.length).toString('utf8')) as EventIndex
+  const tail = indexedRecord(appended, head, length > 2, index)
+  return {chunks: [{length: head, read: () => source.read(offset, head)}, ...tail.chunks], index: tail.index}
 }
 
 function chunksLength(chunks: StateChunk[]): number {
@@ -128,6 +178,9 @@ export function decodeState(source: StateBytes, corrupt: (detail: string) => Err
   }
   const objects: Record<string, Record<string, KubeObject>> = {}
   const raw = new Map<string, RawSection>()
+  const indexBody = bodies.get(EVENT_INDEX)
+  if (indexBody) deferredIndex.set(objects, indexBody)
+  let parsedIndex: EventIndex | undefined
   for (const [name, body] of bodies) {
     if (!name.startsWith(OBJECTS)) continue
     const resource = name.slice(OBJECTS.length)
@@ -151,6 +204,20 @@ export function decodeState(source: StateBytes, corrupt: (detail: string) => Err
       return true
     },
     mayHaveOwners: (resource) => raw.get(resource)?.owned ?? false,
+    eventsInvolving: (uids) => {
+      const section = raw.get(EVENTS)
+      if (!section || !indexBody) return undefined
+      parsedIndex ??= parseIndex(indexBody, corrupt)
+      const found: KubeObject[] = []
+      for (const uid of uids) {
+        const places = parsedIndex[uid] ?? []
+        for (let i = 0; i + 1 < places.length; i += 2) found.push(parseEntry(section, places[i], places[i + 1], corrupt))
+      }
+      for (const event of Object.values(section.appended ?? {})) {
+        if (uids.includes((event as {involvedObject?: {uid?: string}}).involvedObject?.uid ?? '')) found.push(event)
+      }
+      return found
+    },
   }
   Object.defineProperty(objects, UNDECODED, {value: sections})
   return {...scalars, ...eager, objects}
@@ -175,4 +242,20 @@ function parseSection(name: string, body: RawSection, corrupt: (detail: string) 
   }
   if (typeof value !== 'object' || value === null || (Array.isArray(value) !== (name === 'eventKeys'))) throw corrupt(`section ${name} is not ${name === 'eventKeys' ? 'a list' : 'an object'}`)
   return value as Record<string, never>
+}
+
+function parseIndex(body: RawSection, corrupt: (detail: string) => Error): EventIndex {
+  const value = parseSection(EVENT_INDEX, body, corrupt) as unknown
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw corrupt(`section ${EVENT_INDEX} is not an object`)
+  return value as EventIndex
+}
+
+/** Reads one object of an undecoded section from where the index says it is. */
+function parseEntry(section: RawSection, at: number, length: number, corrupt: (detail: string) => Error): KubeObject {
+  if (!Number.isSafeInteger(at) || !Number.isSafeInteger(length) || at < 0 || length < 0 || at + length > section.length) throw corrupt(`section ${EVENT_INDEX} points outside the events`)
+  try {
+    return JSON.parse(section.source.read(section.offset + at, length).toString('utf8')) as KubeObject
+  } catch {
+    throw corrupt(`section ${EVENT_INDEX} does not match the events`)
+  }
 }

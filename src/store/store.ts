@@ -9,7 +9,7 @@ import type {KubeObject} from '../api/types.js'
 import {qualifiedResource, resourceForKind, type ResourceInfo} from '../api/registry.js'
 import {rfc3339} from '../util/clock.js'
 import type {Random} from '../util/random.js'
-import {appendUndecoded, isDecoded, mayHaveOwners} from '../cluster/state.js'
+import {appendUndecoded, isDecoded, mayHaveOwners, undecodedEventsInvolving} from '../cluster/state.js'
 
 /** The serialized form: resource → "namespace/name" → object. */
 export type StoreData = Record<string, Record<string, KubeObject>>
@@ -109,6 +109,19 @@ export class ObjectStore {
   /** Returns whether the objects of `resource` have been read from the state file yet. */
   isDecoded(resource: string): boolean {
     return isDecoded(this.data, resource)
+  }
+
+  /**
+   * Returns the events of `namespace` whose involvedObject.uid is one of `uids`, in key order, reading
+   * only those from the state file when the events are not decoded yet.
+   */
+  eventsInvolving<T extends KubeObject>(namespace: string, uids: (string | undefined)[]): T[] {
+    const wanted = uids.filter((u): u is string => u !== undefined)
+    const found = undecodedEventsInvolving(this.data, wanted)
+    const involves = (e: KubeObject) => wanted.includes((e as {involvedObject?: {uid?: string}}).involvedObject?.uid ?? '')
+    if (!found) return this.list<T>('events', namespace).filter(involves)
+    const key = (e: KubeObject) => objectKey(e.metadata.namespace, e.metadata.name as string)
+    return found.filter((e) => e.metadata.namespace === namespace && involves(e)).sort((a, b) => compareKeys(key(a), key(b))) as T[]
   }
 
   /** Returns whether some object of `resource` may have ownerReferences, without decoding it. */

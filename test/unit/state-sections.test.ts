@@ -148,4 +148,29 @@ describe('state file sections', () => {
     assert.equal(isDecoded(state.objects, 'events'), false)
     assert.ok(Object.values(state.objects.pods).filter((p) => p.metadata.name?.startsWith('web-')).every((p) => p.metadata.deletionTimestamp))
   })
+
+  it('reads the events of one object through the index, without decoding the others', () => {
+    const cluster = Cluster.bootstrap(NOW, 7)
+    cluster.create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'p', namespace: 'default'}, spec: {containers: [{name: 'c', image: 'nginx'}]}})
+    cluster.advanceTo(new Date(NOW.getTime() + 60_000))
+    const file = join(encodeState(cluster.snapshot()))
+    const pod = cluster.store.find('pods', 'default', 'p')!
+    const expected = cluster.store.list('events', 'default').filter((e) => (e as {involvedObject: {uid: string}}).involvedObject.uid === pod.metadata.uid)
+    assert.ok(expected.length >= 4)
+    const state = decodeState(bytesOf(file), corrupt) as ClusterState
+    const lazy = new Cluster(state)
+    // A new event for the pod is appended undecoded, then found beside the indexed ones.
+    lazy.advanceTo(new Date(NOW.getTime() + 61_000))
+    ;(lazy as unknown as {record: (e: unknown) => void}).record({involved: pod, reason: 'Custom', message: 'one more', type: 'Normal', component: 'kubelet', host: 'minikube'})
+    const got = lazy.store.eventsInvolving('default', [pod.metadata.uid])
+    assert.equal(isDecoded(state.objects, 'events'), false)
+    assert.deepEqual(got.slice(0, -1), JSON.parse(JSON.stringify(expected)))
+    assert.equal((got.at(-1) as {reason: string}).reason, 'Custom')
+    // Written back (old bytes + the new event) and read again: the index still points at every event.
+    const again = decodeState(bytesOf(join(encodeState(lazy.snapshot()))), corrupt) as ClusterState
+    const indexed = new Cluster(again).store.eventsInvolving('default', [pod.metadata.uid])
+    assert.equal(isDecoded(again.objects, 'events'), false)
+    assert.deepEqual(indexed, JSON.parse(JSON.stringify(got)))
+    assert.deepEqual(indexed, new Cluster(again).store.list('events', 'default').filter((e) => (e as {involvedObject: {uid: string}}).involvedObject.uid === pod.metadata.uid))
+  })
 })
