@@ -142,7 +142,7 @@ describe('state file', function () {
     const file = path.join(home, 'cluster.json')
     fs.truncateSync(file, fs.statSync(file).size - 10)
     const r = await runKbe(['get', 'svc'], {home, now: NOW})
-    assert.equal(r.stderr, `error: the cluster state ${file} is corrupt (section objects/services is cut short or has the wrong length); run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${file}.bak)\n`)
+    assert.equal(r.stderr, `error: the cluster state ${file} is corrupt (section index/events is cut short or has the wrong length); run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${file}.bak)\n`)
     assert.equal(r.code, 1)
   })
 
