@@ -41,8 +41,8 @@ class OwnerGraph {
   readonly queues = new Map(DEPENDENT_RESOURCES.map((r) => [r, new WorkQueue()]))
   /** Owner uid → the dependents ("resource key") that name it. */
   private readonly dependents = new Map<string, Set<string>>()
-  /** Per dependent resource: key → the owner uids it names, as last seen. */
-  private readonly named = new Map(DEPENDENT_RESOURCES.map((r) => [r, new Map<string, string[]>()]))
+  /** Per dependent resource: key → the owners it names, as last seen. */
+  private readonly named = new Map(DEPENDENT_RESOURCES.map((r) => [r, new Map<string, OwnerRef[]>()]))
   /** Per owner resource: "namespace/uid" ("/uid" when cluster-scoped) → how many objects have it. */
   private readonly existing = new Map<string, Map<string, number>>()
 
@@ -64,21 +64,23 @@ class OwnerGraph {
   /** Records a dependent's ownerReferences and queues it if it has any. */
   private track(resource: string, key: string, obj: KubeObject | undefined): void {
     const owners = obj?.metadata.ownerReferences
-    const named = this.named.get(resource) as Map<string, string[]>
+    const named = this.named.get(resource) as Map<string, OwnerRef[]>
     const before = named.get(key)
-    // Most writes (events, above all) involve no ownerReferences at all: nothing to record.
+    // Most writes (events, above all) involve no ownerReferences at all: nothing to record. A write
+    // that keeps the owners (a status update) cannot make garbage either: whether the owners exist is
+    // what the owner watches follow.
     if (!owners?.length && !before) return
+    if (owners && before && sameOwners(owners, before)) return
     const id = `${resource} ${key}`
-    for (const uid of before ?? []) this.dependents.get(uid)?.delete(id)
+    for (const {uid} of before ?? []) this.dependents.get(uid)?.delete(id)
     named.delete(key)
     const queue = this.queues.get(resource) as WorkQueue
     if (!owners?.length) {
       queue.forget(key)
       return
     }
-    const uids = owners.map((o) => o.uid)
-    named.set(key, uids)
-    for (const uid of uids) {
+    named.set(key, owners.map((o) => ({kind: o.kind, uid: o.uid})))
+    for (const {uid} of owners) {
       const set = this.dependents.get(uid)
       if (set) set.add(id)
       else this.dependents.set(uid, new Set([id]))
@@ -112,6 +114,15 @@ class OwnerGraph {
     })
     return uids
   }
+}
+
+interface OwnerRef {
+  kind: string
+  uid: string
+}
+
+function sameOwners(owners: OwnerRef[], seen: OwnerRef[]): boolean {
+  return owners.length === seen.length && owners.every((o, i) => o.kind === seen[i].kind && o.uid === seen[i].uid)
 }
 
 const graphs = new WeakMap<object, OwnerGraph>()

@@ -10,7 +10,7 @@ import type {PodRuntime, PodStep} from '../cluster/state.js'
 import type {Random} from '../util/random.js'
 import {allocatePodIP} from '../net/ipam.js'
 import {goDuration, imageSize, normalizeImage} from './images.js'
-import {clone, type Action, type ControllerContext} from './context.js'
+import {cloneWithStatus, type Action, type ControllerContext} from './context.js'
 import {scheduledStatus, unschedulableStatus, withContainerStarted, withSandbox} from './pod-status.js'
 import {watch} from './watch.js'
 import {perStore, WorkQueue} from './work-queue.js'
@@ -58,13 +58,12 @@ export function schedulePods(ctx: ControllerContext): Action[] {
         queue.forget(key)
         continue
       }
-      actions.push({type: 'update', object: {...clone(pod), status: unschedulableStatus(pod, ctx.now, UNSCHEDULABLE_MESSAGE)}})
+      actions.push({type: 'update', object: cloneWithStatus(pod, unschedulableStatus(pod, ctx.now, UNSCHEDULABLE_MESSAGE))})
       actions.push({type: 'event', event: {involved: pod, type: 'Warning', reason: 'FailedScheduling', message: UNSCHEDULABLE_MESSAGE, component: 'default-scheduler'}})
       continue
     }
-    const bound = clone(pod)
+    const bound = cloneWithStatus(pod, scheduledStatus(pod, ctx.now, hostIP))
     bound.spec.nodeName = ctx.nodeName
-    bound.status = scheduledStatus(pod, ctx.now, hostIP)
     actions.push({type: 'update', object: bound})
     actions.push({type: 'event', event: {involved: pod, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${ctx.nodeName}`, component: 'default-scheduler'}})
     actions.push({type: 'runtime', uid: pod.metadata.uid as string, runtime: {namespace: pod.metadata.namespace as string, name: pod.metadata.name as string, steps: [{at: ctx.now.getTime() + jitter(ctx.random, KUBELET_TIMING.sandbox), step: 'sandbox'}]}})
@@ -151,7 +150,7 @@ export function runKubeletStep(pod: Pod, runtime: PodRuntime, step: PodStep, vie
       runtime.ip = ip
       view.podIPsInUse.add(ip)
       planContainer(pod, 0, at.getTime() + jitter(view.random, KUBELET_TIMING.pullStart), view, runtime)
-      return [{type: 'update', object: {...clone(pod), status: withSandbox(pod.status ?? {}, at, ip)}}]
+      return [{type: 'update', object: cloneWithStatus(pod, withSandbox(pod.status ?? {}, at, ip))}]
     }
     case 'pulling': {
       const image = pod.spec.containers[step.container ?? 0].image ?? ''
@@ -172,7 +171,7 @@ export function runKubeletStep(pod: Pod, runtime: PodRuntime, step: PodStep, vie
       return [
         containerEvent(pod, index, 'Created', `Created container ${container.name}`, node),
         containerEvent(pod, index, 'Started', `Started container ${container.name}`, node),
-        {type: 'update', object: {...clone(pod), status: withContainerStarted(pod.status ?? {}, pod, container.name, at, containerID)}},
+        {type: 'update', object: cloneWithStatus(pod, withContainerStarted(pod.status ?? {}, pod, container.name, at, containerID))},
       ]
     }
     case 'kill': {
