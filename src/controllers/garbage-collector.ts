@@ -14,6 +14,10 @@ import {perStore, WorkQueue} from './work-queue.js'
 
 const DEPENDENT_RESOURCES = ['pods', 'replicasets', 'endpoints', 'events']
 
+/** Kind → resource (the first resource of that kind, as an ownerReference names only the kind). */
+const KINDS = new Map<string, ResourceInfo>()
+for (const r of RESOURCES) if (!KINDS.has(r.kind)) KINDS.set(r.kind, r)
+
 /** The garbage collector. */
 export function collectGarbage(ctx: ControllerContext): Action[] {
   const graph = graphOf(ctx.store)
@@ -55,7 +59,7 @@ class OwnerGraph {
 
   /** Returns whether the owner of kind `kind` and uid `uid` exists (in the dependent's namespace if namespaced). */
   ownerExists(dependent: KubeObject, kind: string, uid: string): boolean {
-    const info = RESOURCES.find((r) => r.kind === kind)
+    const info = KINDS.get(kind)
     if (!info) return true // an owner kind kbe does not store is never considered gone
     const uids = this.existing.get(info.resource) ?? this.index(info)
     return (uids.get(`${info.namespaced ? dependent.metadata.namespace : ''}/${uid}`) ?? 0) > 0
@@ -85,7 +89,17 @@ class OwnerGraph {
       if (set) set.add(id)
       else this.dependents.set(uid, new Set([id]))
     }
-    queue.add(key)
+    // A dependent one of whose owners is known to exist (a pod its controller just made) is no garbage;
+    // should that owner go, its watch queues the dependent.
+    if (owners.some((o) => this.knownToExist(obj as KubeObject, o.kind, o.uid))) queue.forget(key)
+    else queue.add(key)
+  }
+
+  /** Like ownerExists, but only from an owner index already built (so that the owner's removal is seen). */
+  private knownToExist(dependent: KubeObject, kind: string, uid: string): boolean {
+    const info = KINDS.get(kind)
+    const uids = info && this.existing.get(info.resource)
+    return uids !== undefined && (uids.get(`${info?.namespaced ? dependent.metadata.namespace : ''}/${uid}`) ?? 0) > 0
   }
 
   /** Builds the uid index of an owner resource and keeps it current (queuing the dependents of owners that come or go). */
