@@ -15,6 +15,7 @@ import {planTermination, runKubeletStep, type KubeletView} from '../controllers/
 import {deleteNamespace} from '../controllers/namespace.js'
 import {EventKeys, earliestEventTime, expireEvents, recordEvent, EVENT_TTL_MS} from './events.js'
 import {admit} from './admission.js'
+import {AdmissionMemo} from './admission-memo.js'
 import {COREDNS_IMAGE, NODE_NAME, bootstrapObjects, corednsReplicaSet, nodeObject} from './bootstrap.js'
 import {STATE_KIND, STATE_VERSION, isDecoded, type ClusterState, type PodStep} from './state.js'
 import {StepQueue} from './step-queue.js'
@@ -210,9 +211,14 @@ export class Cluster {
     if (this.state.eventsExpireFrom === null) this.state.eventsExpireFrom = this.now().getTime()
   }
 
+  /** Pods the controllers create from one template are admitted in full once (admission-memo.ts). */
+  private readonly admissionMemo = new AdmissionMemo()
+
   private admitAndCreate(obj: KubeObject, fromUser = false): KubeObject {
     if (resourceForKind(obj.apiVersion, obj.kind)) this.store.assignGeneratedName(obj)
-    const admitted = admit(obj, {random: this.random, store: this.store, serviceIPsInUse: () => this.serviceIPsInUse()}, fromUser)
+    const ctx = {random: this.random, store: this.store, serviceIPsInUse: () => this.serviceIPsInUse()}
+    const fromTemplate = !fromUser && obj.kind === 'Pod' && obj.apiVersion === 'v1'
+    const admitted = fromTemplate ? this.admissionMemo.admitPod(obj as Pod, ctx) : admit(obj, ctx, fromUser)
     return this.store.create(admitted)
   }
 

@@ -36,14 +36,36 @@ export interface ControllerContext {
 
 export type Controller = (ctx: ControllerContext) => Action[]
 
-/** Returns a deep copy of a JSON-shaped object (controllers never edit what the store holds). */
+/**
+ * Returns a deep copy of a JSON-shaped value (controllers never edit what the store holds): plain
+ * objects (key order kept, undefined-valued keys too) and arrays are copied, anything else is shared —
+ * what structuredClone gives for such data, several times faster.
+ */
 export function clone<T>(value: T): T {
-  return structuredClone(value)
+  if (Array.isArray(value)) {
+    const out = new Array(value.length)
+    for (let i = 0; i < value.length; i++) out[i] = clone(value[i])
+    return out as T
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const key of Object.keys(value)) out[key] = clone((value as Record<string, unknown>)[key])
+    return out as T
+  }
+  return value
+}
+
+/** Returns a deep copy of an object with its status replaced by `status` (the old one is not copied). */
+export function cloneWithStatus<T extends object>(obj: T, status: unknown): T {
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(obj)) out[key] = key === 'status' ? status : clone((obj as Record<string, unknown>)[key])
+  if (!('status' in out)) out.status = status
+  return out as T
 }
 
 /** Returns whether two JSON-shaped values are equal. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
+  return sameJson(a, b)
 }
 
 /**

@@ -6,6 +6,7 @@
 // that changes moves to the end of the list, as SetDeploymentCondition does. Pure.
 
 import {rfc3339} from '../util/clock.js'
+import {clone} from './context.js'
 import {
   actualReplicas, availableReplicas, hasProgressDeadline, maxUnavailable, readyReplicas, specReplicas,
   type DeploymentCondition, type DeploymentObject, type DeploymentStatus, type ReplicaSetObject,
@@ -42,7 +43,7 @@ export function calculateStatus(d: DeploymentObject, all: ReplicaSetObject[], ne
     availableReplicas: available,
     unavailableReplicas: Math.max(0, specReplicas(all) - available),
   }
-  if (d.status?.conditions) status.conditions = structuredClone(d.status.conditions)
+  if (d.status?.conditions) status.conditions = clone(d.status.conditions)
   if (d.status?.collisionCount !== undefined) status.collisionCount = d.status.collisionCount
   const replicas = d.spec.replicas ?? 1
   if (available >= replicas - maxUnavailable(d)) {

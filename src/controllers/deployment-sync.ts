@@ -6,7 +6,7 @@
 
 import type {PodTemplateSpec} from '../api/types.js'
 import type {Action} from './context.js'
-import {jsonEqual} from './context.js'
+import {clone, jsonEqual} from './context.js'
 import {conditionOf, newCondition, setCondition} from './deployment-status.js'
 import {
   byCreation, equalIgnoreHash, hasProgressDeadline, HASH_LABEL, maxRevision, maxSurge, podTemplateHash, DESIRED_REPLICAS, MAX_REPLICAS, REVISION,
@@ -23,8 +23,8 @@ export class DeploymentSync {
   readonly sets: ReplicaSetObject[]
 
   constructor(readonly original: DeploymentObject, sets: ReplicaSetObject[], readonly now: Date) {
-    this.d = structuredClone(original)
-    this.sets = sets.map((s) => structuredClone(s)).sort(byCreation)
+    this.d = clone(original)
+    this.sets = sets.map((s) => clone(s)).sort(byCreation)
   }
 
   get replicas(): number {
@@ -78,7 +78,7 @@ export class DeploymentSync {
   }
 
   private update(rs: ReplicaSetObject): void {
-    this.actions.push({type: 'update', object: structuredClone(rs)})
+    this.actions.push({type: 'update', object: clone(rs)})
   }
 
   /** getNewReplicaSet: the new ReplicaSet, its revision synced; created (scaled per strategy) when asked. */
@@ -99,7 +99,7 @@ export class DeploymentSync {
     if (!create) return undefined
     const created = this.newReplicaSet(newRevision)
     this.sets.push(created)
-    this.actions.push({type: 'create', object: structuredClone(created)})
+    this.actions.push({type: 'create', object: clone(created)})
     const count = created.spec.replicas ?? 0
     if (count > 0) this.event(`Scaled up replica set ${created.metadata.name} to ${count}`)
     this.setDeploymentRevision(String(newRevision))
@@ -112,10 +112,10 @@ export class DeploymentSync {
   private newReplicaSet(newRevision: number): ReplicaSetObject {
     const d = this.d
     const hash = podTemplateHash(d.spec.template, d.status?.collisionCount)
-    const template = structuredClone(d.spec.template) as PodTemplateSpec
+    const template = clone(d.spec.template) as PodTemplateSpec
     const labels = {...(template.metadata?.labels ?? {}), [HASH_LABEL]: hash}
     template.metadata = {...(template.metadata ?? {}), labels}
-    const selector = structuredClone(d.spec.selector ?? {})
+    const selector = clone(d.spec.selector ?? {})
     selector.matchLabels = {...(selector.matchLabels ?? {}), [HASH_LABEL]: hash}
     const rs: ReplicaSetObject = {
       apiVersion: 'apps/v1', kind: 'ReplicaSet',

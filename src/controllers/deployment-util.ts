@@ -6,6 +6,7 @@
 
 import type {Deployment as DeploymentObject, KubeObject, PodTemplateSpec, ReplicaSet as ReplicaSetObject} from '../api/types.js'
 import {NAME_ALPHABET} from '../util/random.js'
+import {clone} from './context.js'
 
 export const REVISION = 'deployment.kubernetes.io/revision'
 export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history'
@@ -55,7 +56,7 @@ export function podTemplateHash(template: PodTemplateSpec, collisionCount?: numb
 
 /** Returns a copy of the template without the pod-template-hash label. */
 export function withoutHash(template: PodTemplateSpec | undefined): PodTemplateSpec {
-  const copy = structuredClone(template ?? {spec: {containers: []}}) as PodTemplateSpec
+  const copy = clone(template ?? {spec: {containers: []}}) as PodTemplateSpec
   const labels = copy.metadata?.labels
   if (labels && HASH_LABEL in labels) {
     delete labels[HASH_LABEL]

@@ -17,13 +17,14 @@ interface Member {
   signature: string
   ports: EndpointPort[]
   address: EndpointAddress
-  /** JSON of the address, to tell whether a pod change touched it. */
-  json: string
 }
 
 /** The ready or not-ready addresses of one port set, sorted by IP (then store order, as a stable sort leaves them). */
 class AddressList {
   readonly members: Member[] = []
+  /** The members' addresses, in the same order. */
+  private readonly addressList: EndpointAddress[] = []
+  /** A copy of addressList handed out (and stored): never edited. */
   private cached?: EndpointAddress[]
   /** The smallest store key in the list, undefined when unknown (recomputed on demand). */
   private first?: string
@@ -38,6 +39,7 @@ class AddressList {
       else hi = mid
     }
     list.splice(lo, 0, m)
+    this.addressList.splice(lo, 0, m.address)
     this.cached = undefined
     if (this.first !== undefined && m.key < this.first) this.first = m.key
     if (list.length === 1) this.first = m.key
@@ -54,6 +56,7 @@ class AddressList {
     }
     if (list[lo] !== m) throw new Error(`kbe: endpoints bookkeeping lost ${m.key}`)
     list.splice(lo, 1)
+    this.addressList.splice(lo, 1)
     this.cached = undefined
     if (m.key === this.first) this.first = undefined
   }
@@ -69,7 +72,7 @@ class AddressList {
   }
 
   addresses(): EndpointAddress[] {
-    this.cached ??= this.members.map((m) => m.address)
+    this.cached ??= this.addressList.slice()
     return this.cached
   }
 }
@@ -89,8 +92,14 @@ export class ServiceEndpoints {
   private readonly groups = new Map<string, PortGroup>()
   private cached?: EndpointSubset[]
 
+  /** The resolved ports when they don't depend on the pod (no named target port): shared by every address. */
+  private readonly fixedPorts?: {ports: EndpointPort[]; signature: string}
+
   /** `pods`: every pod of the service's namespace the selector may match. */
   constructor(readonly svc: Service, pods: Pod[]) {
+    if ((svc.spec.ports ?? []).every((sp) => typeof (sp.targetPort ?? sp.port) === 'number' || /^\d+$/.test(String(sp.targetPort)))) {
+      this.fixedPorts = portsFor(svc, undefined)
+    }
     const byGroup = new Map<string, Member[]>()
     for (const pod of pods) {
       const key = `${pod.metadata.namespace}/${pod.metadata.name}`
@@ -112,7 +121,7 @@ export class ServiceEndpoints {
     const old = this.members.get(key)
     const m = pod ? this.memberFor(key, pod) : undefined
     if (!old && !m) return false
-    if (old && m && old.ip === m.ip && old.ready === m.ready && old.signature === m.signature && old.json === m.json) return false
+    if (old && m && old.ready === m.ready && old.signature === m.signature && sameAddress(old.address, m.address)) return false
     if (old) this.drop(old)
     if (m) this.add(m)
     return true
@@ -145,16 +154,11 @@ export class ServiceEndpoints {
     const ip = pod.status?.podIP
     if (!ip || pod.metadata.deletionTimestamp || !selects(svc.spec.selector ?? {}, pod.metadata.labels)) return undefined
     if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return undefined
-    const ports: EndpointPort[] = []
-    for (const sp of svc.spec.ports ?? []) {
-      const port = resolveTargetPort(sp, pod)
-      if (port === undefined) continue
-      ports.push({...(sp.name ? {name: sp.name} : {}), port, protocol: sp.protocol ?? 'TCP'})
-    }
+    const {ports, signature} = this.fixedPorts ?? portsFor(svc, pod)
     const address: EndpointAddress = {ip, nodeName: pod.spec.nodeName, targetRef: {kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name as string, uid: pod.metadata.uid}}
     if (!pod.spec.nodeName) delete address.nodeName
     const ready = Boolean(isPodReady(pod) || svc.spec.publishNotReadyAddresses)
-    return {key, ip, ready, signature: JSON.stringify(ports), ports, address, json: JSON.stringify(address)}
+    return {key, ip, ready, signature, ports, address}
   }
 
   private add(m: Member): void {
@@ -175,6 +179,24 @@ export class ServiceEndpoints {
     if (g.ready.members.length === 0 && g.notReady.members.length === 0) this.groups.delete(m.signature)
     this.cached = undefined
   }
+}
+
+/** The service's ports resolved against a pod's containers (`pod` may be absent when no port is named). */
+function portsFor(svc: Service, pod: Pod | undefined): {ports: EndpointPort[]; signature: string} {
+  const ports: EndpointPort[] = []
+  for (const sp of svc.spec.ports ?? []) {
+    const port = resolveTargetPort(sp, pod as Pod)
+    if (port === undefined) continue
+    ports.push({...(sp.name ? {name: sp.name} : {}), port, protocol: sp.protocol ?? 'TCP'})
+  }
+  return {ports, signature: JSON.stringify(ports)}
+}
+
+/** Returns whether two addresses (as memberFor builds them) are equal. */
+function sameAddress(a: EndpointAddress, b: EndpointAddress): boolean {
+  const x = a.targetRef
+  const y = b.targetRef
+  return a.ip === b.ip && a.nodeName === b.nodeName && x?.name === y?.name && x?.uid === y?.uid && x?.namespace === y?.namespace
 }
 
 function firstKey(g: PortGroup): string {

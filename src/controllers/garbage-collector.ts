@@ -14,6 +14,10 @@ import {perStore, WorkQueue} from './work-queue.js'
 
 const DEPENDENT_RESOURCES = ['pods', 'replicasets', 'endpoints', 'events']
 
+/** Kind → resource (the first resource of that kind, as an ownerReference names only the kind). */
+const KINDS = new Map<string, ResourceInfo>()
+for (const r of RESOURCES) if (!KINDS.has(r.kind)) KINDS.set(r.kind, r)
+
 /** The garbage collector. */
 export function collectGarbage(ctx: ControllerContext): Action[] {
   const graph = graphOf(ctx.store)
@@ -41,8 +45,8 @@ class OwnerGraph {
   readonly queues = new Map(DEPENDENT_RESOURCES.map((r) => [r, new WorkQueue()]))
   /** Owner uid → the dependents ("resource key") that name it. */
   private readonly dependents = new Map<string, Set<string>>()
-  /** Per dependent resource: key → the owner uids it names, as last seen. */
-  private readonly named = new Map(DEPENDENT_RESOURCES.map((r) => [r, new Map<string, string[]>()]))
+  /** Per dependent resource: key → the owners it names, as last seen. */
+  private readonly named = new Map(DEPENDENT_RESOURCES.map((r) => [r, new Map<string, OwnerRef[]>()]))
   /** Per owner resource: "namespace/uid" ("/uid" when cluster-scoped) → how many objects have it. */
   private readonly existing = new Map<string, Map<string, number>>()
 
@@ -58,7 +62,7 @@ class OwnerGraph {
 
   /** Returns whether the owner of kind `kind` and uid `uid` exists (in the dependent's namespace if namespaced). */
   ownerExists(dependent: KubeObject, kind: string, uid: string): boolean {
-    const info = RESOURCES.find((r) => r.kind === kind)
+    const info = KINDS.get(kind)
     if (!info) return true // an owner kind kbe does not store is never considered gone
     const uids = this.existing.get(info.resource) ?? this.index(info)
     return (uids.get(`${info.namespaced ? dependent.metadata.namespace : ''}/${uid}`) ?? 0) > 0
@@ -67,26 +71,38 @@ class OwnerGraph {
   /** Records a dependent's ownerReferences and queues it if it has any. */
   private track(resource: string, key: string, obj: KubeObject | undefined): void {
     const owners = obj?.metadata.ownerReferences
-    const named = this.named.get(resource) as Map<string, string[]>
+    const named = this.named.get(resource) as Map<string, OwnerRef[]>
     const before = named.get(key)
-    // Most writes (events, above all) involve no ownerReferences at all: nothing to record.
+    // Most writes (events, above all) involve no ownerReferences at all: nothing to record. A write
+    // that keeps the owners (a status update) cannot make garbage either: whether the owners exist is
+    // what the owner watches follow.
     if (!owners?.length && !before) return
+    if (owners && before && sameOwners(owners, before)) return
     const id = `${resource} ${key}`
-    for (const uid of before ?? []) this.dependents.get(uid)?.delete(id)
+    for (const {uid} of before ?? []) this.dependents.get(uid)?.delete(id)
     named.delete(key)
     const queue = this.queues.get(resource) as WorkQueue
     if (!owners?.length) {
       queue.forget(key)
       return
     }
-    const uids = owners.map((o) => o.uid)
-    named.set(key, uids)
-    for (const uid of uids) {
+    named.set(key, owners.map((o) => ({kind: o.kind, uid: o.uid})))
+    for (const {uid} of owners) {
       const set = this.dependents.get(uid)
       if (set) set.add(id)
       else this.dependents.set(uid, new Set([id]))
     }
-    queue.add(key)
+    // A dependent one of whose owners is known to exist (a pod its controller just made) is no garbage;
+    // should that owner go, its watch queues the dependent.
+    if (owners.some((o) => this.knownToExist(obj as KubeObject, o.kind, o.uid))) queue.forget(key)
+    else queue.add(key)
+  }
+
+  /** Like ownerExists, but only from an owner index already built (so that the owner's removal is seen). */
+  private knownToExist(dependent: KubeObject, kind: string, uid: string): boolean {
+    const info = KINDS.get(kind)
+    const uids = info && this.existing.get(info.resource)
+    return uids !== undefined && (uids.get(`${info?.namespaced ? dependent.metadata.namespace : ''}/${uid}`) ?? 0) > 0
   }
 
   /** Builds the uid index of an owner resource and keeps it current (queuing the dependents of owners that come or go). */
@@ -115,6 +131,15 @@ class OwnerGraph {
     })
     return uids
   }
+}
+
+interface OwnerRef {
+  kind: string
+  uid: string
+}
+
+function sameOwners(owners: OwnerRef[], seen: OwnerRef[]): boolean {
+  return owners.length === seen.length && owners.every((o, i) => o.kind === seen[i].kind && o.uid === seen[i].uid)
 }
 
 const graphs = new WeakMap<object, OwnerGraph>()

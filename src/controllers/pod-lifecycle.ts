@@ -35,6 +35,22 @@ export function podFitsNode(pod: Pod, node: Node): boolean {
   return Object.entries(pod.spec.nodeSelector ?? {}).every(([k, v]) => labels[k] === v)
 }
 
+/**
+ * Returns the next version of a pod with a new status (and spec, for a binding). The metadata is copied
+ * (the store stamps the new resourceVersion into it); the spec's parts are shared with the version it
+ * replaces: stored objects are never edited in place, and copying every container and volume on each of
+ * a pod's status updates was most of the cost of a kubelet step.
+ */
+function withStatus(pod: Pod, status: Pod['status'], spec: Pod['spec'] = pod.spec): Pod {
+  const next: Record<string, unknown> = {}
+  for (const key of Object.keys(pod)) {
+    const value = (pod as unknown as Record<string, unknown>)[key]
+    next[key] = key === 'status' ? status : key === 'spec' ? spec : clone(value)
+  }
+  if (!('status' in next)) next.status = status
+  return next as unknown as Pod
+}
+
 const UNSCHEDULABLE_MESSAGE = "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling."
 
 /** The scheduler: binds every pending, unbound pod that fits the node; reports the ones that don't. */
@@ -58,13 +74,11 @@ export function schedulePods(ctx: ControllerContext): Action[] {
         queue.forget(key)
         continue
       }
-      actions.push({type: 'update', object: {...clone(pod), status: unschedulableStatus(pod, ctx.now, UNSCHEDULABLE_MESSAGE)}})
+      actions.push({type: 'update', object: withStatus(pod, unschedulableStatus(pod, ctx.now, UNSCHEDULABLE_MESSAGE))})
       actions.push({type: 'event', event: {involved: pod, type: 'Warning', reason: 'FailedScheduling', message: UNSCHEDULABLE_MESSAGE, component: 'default-scheduler'}})
       continue
     }
-    const bound = clone(pod)
-    bound.spec.nodeName = ctx.nodeName
-    bound.status = scheduledStatus(pod, ctx.now, hostIP)
+    const bound = withStatus(pod, scheduledStatus(pod, ctx.now, hostIP), {...pod.spec, nodeName: ctx.nodeName})
     actions.push({type: 'update', object: bound})
     actions.push({type: 'event', event: {involved: pod, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${ctx.nodeName}`, component: 'default-scheduler'}})
     actions.push({type: 'runtime', uid: pod.metadata.uid as string, runtime: {namespace: pod.metadata.namespace as string, name: pod.metadata.name as string, steps: [{at: ctx.now.getTime() + jitter(ctx.random, KUBELET_TIMING.sandbox), step: 'sandbox'}]}})
@@ -151,7 +165,7 @@ export function runKubeletStep(pod: Pod, runtime: PodRuntime, step: PodStep, vie
       runtime.ip = ip
       view.podIPsInUse.add(ip)
       planContainer(pod, 0, at.getTime() + jitter(view.random, KUBELET_TIMING.pullStart), view, runtime)
-      return [{type: 'update', object: {...clone(pod), status: withSandbox(pod.status ?? {}, at, ip)}}]
+      return [{type: 'update', object: withStatus(pod, withSandbox(pod.status ?? {}, at, ip))}]
     }
     case 'pulling': {
       const image = pod.spec.containers[step.container ?? 0].image ?? ''
@@ -172,7 +186,7 @@ export function runKubeletStep(pod: Pod, runtime: PodRuntime, step: PodStep, vie
       return [
         containerEvent(pod, index, 'Created', `Created container ${container.name}`, node),
         containerEvent(pod, index, 'Started', `Started container ${container.name}`, node),
-        {type: 'update', object: {...clone(pod), status: withContainerStarted(pod.status ?? {}, pod, container.name, at, containerID)}},
+        {type: 'update', object: withStatus(pod, withContainerStarted(pod.status ?? {}, pod, container.name, at, containerID))},
       ]
     }
     case 'kill': {

@@ -4,6 +4,7 @@
 
 import type {Container, ContainerStatus, Pod, PodCondition, PodStatus} from '../api/types.js'
 import {rfc3339} from '../util/clock.js'
+import {clone} from './context.js'
 import {imageID, normalizeImage} from './images.js'
 
 function condition(type: string, status: string, at: string, reason?: string, message?: string): PodCondition {
@@ -85,7 +86,7 @@ function setCondition(status: PodStatus, type: string, value: string, at: string
 
 /** Records the pod sandbox as ready with its IP. */
 export function withSandbox(status: PodStatus, at: Date, ip: string): PodStatus {
-  const next = structuredClone(status)
+  const next = clone(status)
   next.podIP = ip
   next.podIPs = [{ip}]
   setCondition(next, 'PodReadyToStartContainers', 'True', rfc3339(at))
@@ -94,7 +95,7 @@ export function withSandbox(status: PodStatus, at: Date, ip: string): PodStatus 
 
 /** Records container `name` as running (and ready, kbe has no failing probes yet) and updates phase and conditions. */
 export function withContainerStarted(status: PodStatus, pod: Pod, name: string, at: Date, containerID: string): PodStatus {
-  const next = structuredClone(status)
+  const next = clone(status)
   const t = rfc3339(at)
   const cs = (next.containerStatuses ?? []).find((s) => s.name === name)
   if (cs) {

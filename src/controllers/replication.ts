@@ -9,7 +9,7 @@
 import type {KubeObject, OwnerReference, Pod, PodTemplateSpec, ReplicaSet, ReplicationController} from '../api/types.js'
 import {matchLabelSelector} from '../api/labels/selector.js'
 import {objectKey} from '../store/store.js'
-import {clone, jsonEqual, type Action, type ControllerContext} from './context.js'
+import {clone, cloneWithStatus, jsonEqual, type Action, type ControllerContext} from './context.js'
 import {isPodActive, isPodReady, matchesSelector, podOwnerIndex, type OwnedPods, type PodOwnerIndex} from './pod-owners.js'
 import {watch} from './watch.js'
 import {perStore, WorkQueue} from './work-queue.js'
@@ -202,7 +202,7 @@ function syncOwner<T extends Replicated>(owner: T, index: PodOwnerIndex, selects
   }
   const status = countedStatus(owner, owned)
   if (jsonEqual(owner.status ?? {}, status)) return []
-  return [{type: 'update', object: {...clone(owner), status}}]
+  return [{type: 'update', object: cloneWithStatus(owner, status)}]
 }
 
 /** replicationStatus from the index's counts. */
