@@ -3,8 +3,8 @@
 // nginx pods each, a Service `svc-<i>` selecting each, and one extra RC `scaler` at 1 replica for the
 // scale test. The model builds the first service, its RC and pods (moved 5 minutes on, so every pod is
 // Running and Ready and the Endpoints list them) plus `scaler`; the other services are copies of that
-// unit with their own names, uids, pod IPs and cluster IPs (the model settles every kubelet step, which
-// is quadratic in the pod count: 10,000 pods would take minutes). The state is saved as kbe saves it.
+// unit with their own names, uids, pod IPs and cluster IPs (copying text is much faster than playing every
+// pod's kubelet steps through the model). The state is saved as kbe saves it.
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 

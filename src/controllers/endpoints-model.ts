@@ -29,7 +29,8 @@ class AddressList {
   /** The smallest store key in the list, undefined when unknown (recomputed on demand). */
   private first?: string
 
-  insert(m: Member): void {
+  /** Returns where `m` is, or belongs, in the ordered member list (binary search). */
+  private position(m: Member): number {
     const list = this.members
     let lo = 0
     let hi = list.length
@@ -38,6 +39,12 @@ class AddressList {
       if (before(list[mid], m)) lo = mid + 1
       else hi = mid
     }
+    return lo
+  }
+
+  insert(m: Member): void {
+    const list = this.members
+    const lo = this.position(m)
     list.splice(lo, 0, m)
     this.addressList.splice(lo, 0, m.address)
     this.cached = undefined
@@ -47,13 +54,7 @@ class AddressList {
 
   remove(m: Member): void {
     const list = this.members
-    let lo = 0
-    let hi = list.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (before(list[mid], m)) lo = mid + 1
-      else hi = mid
-    }
+    const lo = this.position(m)
     if (list[lo] !== m) throw new Error(`kbe: endpoints bookkeeping lost ${m.key}`)
     list.splice(lo, 1)
     this.addressList.splice(lo, 1)
