@@ -108,28 +108,28 @@ export async function runScaleBench({sizes = [10, 100, 1000], runs = 5, log = co
     }
   }
   log(`\nkbe at scale (median of ${runs} whole-process runs; peak RSS = max over runs; state after the command)`)
-  log(pad('pods/services', 14, true) + pad('state MiB', 10) + '  ' + pad('command', 18, true) + pad('ms', 9) + pad('peak MB', 9) + pad('state MiB', 11))
+  log(pad('pods/services', 14, true) + pad('state MiB', 10) + '  ' + pad('command', 22, true) + pad('ms', 9) + pad('peak MB', 9) + pad('state MiB', 11))
   for (const r of results) {
     r.rows.forEach((row, i) => {
       const head = i === 0 ? pad(`${r.pods}/${r.services}`, 14, true) + pad(mib(r.stateBytes), 10) : ' '.repeat(24)
       const ms = row.ms === Infinity ? `>${TIMEOUT_MS / 1000}s` : row.ms.toFixed(0)
       const mb = Number.isNaN(row.mb) ? '-' : row.mb.toFixed(0)
-      log(head + '  ' + pad(row.name, 18, true) + pad(ms, 9) + pad(mb, 9) + pad(mib(row.stateBytes), 11))
+      log(head + '  ' + pad(row.name, 22, true) + pad(ms, 9) + pad(mb, 9) + pad(mib(row.stateBytes), 11))
     })
   }
   if (results.length > 1) {
     log('\ngrowth per 10× (time ratio, memory ratio); linear is ≤ 10')
     const names = results[0].rows.map((r) => r.name)
-    log(pad('command', 18, true) + results.slice(1).map((r, i) => pad(`${results[i].pods}→${r.pods}`, 22)).join(''))
+    log(pad('command', 22, true) + results.slice(1).map((r, i) => pad(`${results[i].pods}→${r.pods}`, 22)).join(''))
     names.forEach((name, k) => {
       const cells = results.slice(1).map((r, i) => {
         const a = results[i].rows[k]
         const b = r.rows[k]
         return pad(`${(b.ms / a.ms).toFixed(1)}× t, ${(b.mb / a.mb).toFixed(1)}× mem`, 22)
       })
-      log(pad(name, 18, true) + cells.join(''))
+      log(pad(name, 22, true) + cells.join(''))
     })
-    log(pad('state file', 18, true) + results.slice(1).map((r, i) => pad(`${(r.stateBytes / results[i].stateBytes).toFixed(1)}× size`, 22)).join(''))
+    log(pad('state file', 22, true) + results.slice(1).map((r, i) => pad(`${(r.stateBytes / results[i].stateBytes).toFixed(1)}× size`, 22)).join(''))
   }
   return results
 }
