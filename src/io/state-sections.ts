@@ -1,10 +1,12 @@
-// The state file's layout (format version 2): one header line of JSON — the cluster's scalars plus the
-// list of sections with their byte lengths — followed by one line per section: the kubelet's runtime
-// bookkeeping, then each resource's objects. A command decodes only the sections it touches: the
-// resources appear in `state.objects` as getters that parse their line on first use, and a section that
-// was never decoded is written back byte for byte. `kbe get svc` on a cluster of 10,000 pods therefore
-// never parses the pods, and nothing parses the (large) events unless a command reads or records one.
-// Version 1 (one JSON document) is still read, so a cluster survives an upgrade of kbe.
+// The state file's layout (format version 2): one header line of JSON — the cluster's scalars, the list
+// of sections with their byte lengths, the resources with owned objects — followed by one line per section:
+// the kubelet's runtime bookkeeping and the event-key hashes, each resource's objects, and an index of where
+// each involved object's events sit in the events section. A command decodes only the sections it
+// touches: the resources appear in `state.objects` as getters that read and parse their line on first use,
+// and a section never decoded is copied back byte for byte (with any events appended to it spliced in).
+// `kbe iptables-save` on a cluster of 10,000 pods therefore never parses the pods or the events, and
+// `describe` reads only the events of the object it describes. Version 1 (one JSON document) is still
+// read, so a cluster survives an upgrade of kbe.
 
 import type {KubeObject} from '../api/types.js'
 import {UNDECODED, STATE_VERSION, mayHaveOwners, type ClusterState, type UndecodedSections} from '../cluster/state.js'
