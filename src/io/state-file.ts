@@ -228,12 +228,21 @@ function breakStaleLock(home: string): void {
     } catch { /* gone already */ }
     return
   }
+  let fd: number | undefined
   try {
-    const holder = Number(fs.readFileSync(lock, 'utf8'))
-    if (Number.isInteger(holder) && holder > 0 && !processAlive(holder)) fs.rmSync(lock, {force: true})
+    // Read the holder through an open descriptor and remove the lock only if it is still that very file:
+    // the holder may release and exit, and another kbe take a fresh lock, while this one looks.
+    fd = fs.openSync(lock, 'r')
+    const held = fs.fstatSync(fd)
+    const holder = Number(fs.readFileSync(fd, 'utf8'))
+    if (Number.isInteger(holder) && holder > 0 && !processAlive(holder)) {
+      const now = fs.statSync(lock)
+      if (now.ino === held.ino && now.dev === held.dev) fs.rmSync(lock, {force: true})
+    }
   } catch {
     // The lock vanished meanwhile: nothing to break.
   } finally {
+    if (fd !== undefined) fs.closeSync(fd)
     fs.rmSync(takeover, {force: true})
   }
 }

@@ -4,6 +4,15 @@
 
 /** Returns `instant` as the apiserver writes timestamps: RFC 3339, UTC, whole seconds. */
 export function rfc3339(instant: Date | number): string {
-  const d = typeof instant === 'number' ? new Date(instant) : instant
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const ms = typeof instant === 'number' ? instant : instant.getTime()
+  // A controller stamping thousands of objects asks for the same second over and over.
+  const second = Math.floor(ms / 1000)
+  if (second !== lastSecond) {
+    lastText = new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    lastSecond = second
+  }
+  return lastText
 }
+
+let lastSecond = Number.NaN
+let lastText = ''
