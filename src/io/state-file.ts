@@ -125,8 +125,15 @@ export function saveState(home: string, state: ClusterState): void {
   removeAbandonedFiles(home)
 }
 
+/** How much of an old section is copied at a time. */
+const COPY_PART = 1 << 20
+
 function writeAll(fd: number, chunk: StateChunk): void {
-  const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : chunk.read()
+  if (typeof chunk !== 'string' && !Buffer.isBuffer(chunk)) {
+    for (let at = 0; at < chunk.length; at += COPY_PART) writeAll(fd, chunk.read(at, Math.min(COPY_PART, chunk.length - at)))
+    return
+  }
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
   for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at, bytes.length - at)
 }
 

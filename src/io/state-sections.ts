@@ -44,10 +44,16 @@ interface RawSection {
   owned: boolean
 }
 
-/** Bytes of the old file, read only when they are written. */
+/** Bytes of the old file, read only when they are written (in parts: a 45 MB section needs no 45 MB buffer). */
 export interface LazyBytes {
   length: number
-  read(): Buffer
+  /** Returns `length` bytes from `at` (counted from this chunk's start). */
+  read(at: number, length: number): Buffer
+}
+
+/** Returns the bytes of `source` from `offset` on as a LazyBytes chunk of `length` bytes. */
+function slice(source: StateBytes, offset: number, length: number): LazyBytes {
+  return {length, read: (at, n) => source.read(offset + at, n)}
 }
 
 /** A piece of the encoded file: text, bytes, or bytes read from the old file when written. */
@@ -91,11 +97,11 @@ export function encodeState(state: ClusterState): StateChunk[] {
 /** An undecoded section as written back: its old bytes, with the objects appended since spliced in. */
 function rawChunks(section: RawSection): StateChunk[] {
   const {source, offset, length, appended} = section
-  if (!appended) return [{length, read: () => source.read(offset, length)}]
+  if (!appended) return [slice(source, offset, length)]
   // `{"a":…}` + {"b":…} is `{"a":…,"b":…}`: the old bytes up to the closing brace, then the new entries.
   const entries = Buffer.from(JSON.stringify(appended).slice(1))
   const head = length - 1
-  return [{length: head, read: () => source.read(offset, head)}, Buffer.from(length > 2 ? ',' : ''), entries]
+  return [slice(source, offset, head), Buffer.from(length > 2 ? ',' : ''), entries]
 }
 
 /** Where each event's JSON is inside the events section, by involvedObject.uid: [offset, length, …]. */
@@ -127,12 +133,12 @@ function indexedRecord(record: Record<string, KubeObject> | undefined, start: nu
 /** The undecoded events written back, and their index: the old one (if the file had it) plus the new events. */
 function rawEvents(section: RawSection, oldIndex: RawSection | undefined): {chunks: StateChunk[]; index?: StateChunk[]} {
   const {source, offset, length, appended} = section
-  if (!appended) return {chunks: rawChunks(section), index: oldIndex && [{length: oldIndex.length, read: () => oldIndex.source.read(oldIndex.offset, oldIndex.length)}]}
+  if (!appended) return {chunks: rawChunks(section), index: oldIndex && [slice(oldIndex.source, oldIndex.offset, oldIndex.length)]}
   if (!oldIndex) return {chunks: rawChunks(section)}
   const head = length - 1
   const index = JSON.parse(oldIndex.source.read(oldIndex.offset, oldIndex.length).toString('utf8')) as EventIndex
   const tail = indexedRecord(appended, head, length > 2, index)
-  return {chunks: [{length: head, read: () => source.read(offset, head)}, ...tail.chunks], index: tail.index}
+  return {chunks: [slice(source, offset, head), ...tail.chunks], index: tail.index}
 }
 
 function chunksLength(chunks: StateChunk[]): number {

@@ -9,7 +9,7 @@ import {isDecoded, type ClusterState} from '../../src/cluster/state.js'
 const NOW = new Date('2026-11-25T16:00:00Z')
 
 function join(chunks: StateChunk[]): Buffer {
-  return Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : Buffer.isBuffer(c) ? c : c.read())))
+  return Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : Buffer.isBuffer(c) ? c : c.read(0, c.length))))
 }
 
 /** Bytes of a file with a record of which ranges were read. */
