@@ -36,19 +36,6 @@ export class ObjectStore {
 
   constructor(private readonly data: StoreData, private resourceVersion: { value: number }, private readonly ctx: StoreContext) {}
 
-  /** Writes per resource, and removals of any object: what callers check to reuse earlier conclusions. */
-  private readonly writes = new Map<string, number>()
-  private removals = 0
-
-  /** Returns a token that changes whenever an object of `resource` is written or any object is removed. */
-  revisionOf(resource: string): string {
-    return `${this.writes.get(resource) ?? 0}:${this.removals}`
-  }
-
-  private wrote(resource: string): void {
-    this.writes.set(resource, (this.writes.get(resource) ?? 0) + 1)
-  }
-
   /** Returns the object, or undefined. */
   find<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): T | undefined {
     return this.data[resource]?.[objectKey(namespace, name)] as T | undefined
@@ -97,12 +84,9 @@ export class ObjectStore {
     if (!meta.name && meta.generateName) meta.name = this.generateName(info, meta.namespace, meta.generateName)
     const name = meta.name as string
     if (this.find(info.resource, meta.namespace, name)) throw alreadyExists(qualifiedResource(info), name)
-    meta.uid = this.ctx.random.uuid()
-    meta.creationTimestamp = rfc3339(this.ctx.now())
-    meta.resourceVersion = this.nextResourceVersion()
+    this.stampNew(obj)
     ;(this.data[info.resource] ??= {})[objectKey(meta.namespace, name)] = obj
     this.cache.delete(info.resource)
-    this.wrote(info.resource)
     return obj
   }
 
@@ -137,13 +121,9 @@ export class ObjectStore {
     const info = this.infoOf(obj)
     // An owned object goes the usual way (decoding the others), so owner tracking sees it as a create.
     if (this.isDecoded(info.resource) || obj.metadata.ownerReferences?.length) return this.create(obj)
-    const meta = obj.metadata
-    meta.uid = this.ctx.random.uuid()
-    meta.creationTimestamp = rfc3339(this.ctx.now())
-    meta.resourceVersion = this.nextResourceVersion()
+    const meta = this.stampNew(obj).metadata
     if (!appendUndecoded(this.data, info.resource, objectKey(meta.namespace, meta.name as string), obj)) throw new Error(`kbe: cannot append to ${info.resource}`)
     this.cache.delete(info.resource)
-    this.wrote(info.resource)
     return obj
   }
 
@@ -157,7 +137,6 @@ export class ObjectStore {
     bucket[key] = obj
     const cached = this.cache.get(info.resource)
     if (cached) cached.objects[cached.position.get(key) as number] = obj
-    this.wrote(info.resource)
     return obj
   }
 
@@ -169,8 +148,6 @@ export class ObjectStore {
     if (!bucket?.[key]) return
     delete bucket[key]
     this.cache.delete(info.resource)
-    this.wrote(info.resource)
-    this.removals += 1
     // A deletion is a change too (etcd's revision moves), which is how callers notice it.
     this.nextResourceVersion()
   }
@@ -195,6 +172,14 @@ export class ObjectStore {
     const info = resourceForKind(obj.apiVersion, obj.kind)
     if (!info) throw new StatusError('BadRequest', `no kind "${obj.kind}" is registered for version "${obj.apiVersion}"`)
     return info
+  }
+
+  /** Fills what the apiserver sets on every new object: uid, creationTimestamp, resourceVersion. */
+  private stampNew<T extends KubeObject>(obj: T): T {
+    obj.metadata.uid = this.ctx.random.uuid()
+    obj.metadata.creationTimestamp = rfc3339(this.ctx.now())
+    obj.metadata.resourceVersion = this.nextResourceVersion()
+    return obj
   }
 
   private nextResourceVersion(): string {
