@@ -146,6 +146,23 @@ describe('state file', function () {
     assert.equal(r.code, 1)
   })
 
+  it('a broken event index is reported by the describe that reads it, and nothing is written', async () => {
+    await runKbe(['create', '-f', '-'], {home, now: NOW, seed: 1, stdin: podYaml('a')})
+    const file = path.join(home, 'cluster.json')
+    const text = fs.readFileSync(file, 'utf8')
+    // The index is the last section: its opening brace becomes a character JSON can't start with.
+    const at = text.lastIndexOf('\n', text.length - 2) + 1
+    fs.writeFileSync(file, `${text.slice(0, at)}!${text.slice(at + 1)}`)
+    const before = fs.readFileSync(file)
+    const get = await runKbe(['get', 'pods'], {home, now: NOW})
+    assert.equal(get.code, 0, get.stderr)
+    const r = await runKbe(['describe', 'pod', 'a'], {home, now: NOW})
+    assert.equal(r.stdout, '')
+    assert.equal(r.stderr, `error: the cluster state ${file} is corrupt (section index/events is not valid JSON); run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${file}.bak)\n`)
+    assert.equal(r.code, 1)
+    assert.ok(before.equals(fs.readFileSync(file)))
+  })
+
   it('a state file that cannot be read is reported', async function () {
     if (process.getuid?.() === 0) {
       // root reads any file; a directory in its place is the unreadable case root can't get past.
