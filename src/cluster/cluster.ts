@@ -20,6 +20,7 @@ import {COREDNS_IMAGE, NODE_NAME, bootstrapObjects, corednsReplicaSet, nodeObjec
 import {STATE_KIND, STATE_VERSION, isDecoded, type ClusterState, type PodStep} from './state.js'
 import {StepQueue} from './step-queue.js'
 import {PodAddressPool} from './pod-ips.js'
+import {ClientRateLimits} from './client-rate-limit.js'
 
 /** How long a fresh cluster has been up when the learner first sees it. */
 export const BOOTSTRAP_LEAD_MS = 60_000
@@ -31,9 +32,12 @@ export class Cluster {
   /** While advancing: the kubelet's queue of due steps and the pod addresses in use. */
   private steps?: StepQueue
   private podAddresses?: PodAddressPool
+  /** The controllers' API request budgets (kept in the state). */
+  private readonly clients: ClientRateLimits
 
   constructor(readonly state: ClusterState) {
     this.random = new Sfc32(state.random)
+    this.clients = new ClientRateLimits(state, () => this.state.time)
     this.rv = {value: state.resourceVersion}
     this.store = new ObjectStore(state.objects, this.rv, {now: () => this.now(), random: this.random})
   }
@@ -82,13 +86,24 @@ export class Cluster {
     return this.state
   }
 
-  /** Moves the model to `target`, firing every kubelet step due by then in time order. Never goes back. */
+  /**
+   * Moves the model to `target`, firing every kubelet step due by then in time order, and waking the
+   * controllers whenever a throttled client's next batch of requests is ready (client-rate-limit.ts).
+   * Never goes back.
+   */
   advanceTo(target: Date): void {
     const end = target.getTime()
     this.steps = new StepQueue(this.state.runtime)
     try {
       for (;;) {
         const due = this.steps.nextDue(end)
+        const wake = this.clients.nextWake()
+        if (wake !== undefined && wake <= end && (!due || wake <= due.step.at)) {
+          if (wake > this.state.time) this.state.time = wake
+          this.clients.clearWakes(this.state.time)
+          this.settle()
+          continue
+        }
         if (!due) break
         if (due.step.at > this.state.time) this.state.time = due.step.at
         // A step that only recorded events changes nothing a controller reads (unless a namespace is
@@ -99,8 +114,8 @@ export class Cluster {
       this.steps = undefined
       this.podAddresses = undefined
     }
-    // A saved cluster is always settled and only kubelet steps change it as time passes, so the
-    // controllers have nothing to do here unless a step fired above (and then they already ran).
+    // A saved cluster is always settled and only kubelet steps and throttled clients' batches change it as
+    // time passes, so the controllers have nothing to do here unless one fired above (and then they ran).
     if (end > this.state.time) this.state.time = end
     // Only a cluster with an event old enough to go needs its (possibly many) events read.
     const expireFrom = this.state.eventsExpireFrom
@@ -150,8 +165,9 @@ export class Cluster {
     return ips
   }
 
-  private controllerContext(): ControllerContext {
-    return {store: this.store, now: this.now(), random: this.random, nodeName: NODE_NAME}
+  /** What the controllers see now. */
+  controllerContext(): ControllerContext {
+    return {store: this.store, now: this.now(), random: this.random, nodeName: NODE_NAME, clients: this.clients}
   }
 
   private batching = 0

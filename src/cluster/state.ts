@@ -6,6 +6,7 @@
 import type {RandomState} from '../util/random.js'
 import type {StoreData} from '../store/store.js'
 import type {KubeObject} from '../api/types.js'
+import type {ClientBucket} from './client-rate-limit.js'
 
 export const STATE_KIND = 'KbeClusterState'
 export const STATE_VERSION = 2
@@ -47,6 +48,8 @@ export interface ClusterState {
    * every stored event to look for one to aggregate into.
    */
   eventKeys?: number[]
+  /** The controllers' API clients' token buckets (absent: full), by client name. */
+  clients?: Record<string, ClientBucket>
   /** The earliest lastTimestamp (ms) among the stored events, null when there are none: when to expire. */
   eventsExpireFrom?: number | null
 }

@@ -27,11 +27,20 @@ export type Action =
   /** Kubelet bookkeeping for a pod: its planned steps. */
   | {type: 'runtime'; uid: string; runtime: PodRuntime}
 
+/** The API request budgets of the controllers' clients (src/cluster/client-rate-limit.ts). */
+export interface ClientBudgets {
+  /** Takes up to `wanted` requests for `client` now; returns how many it may make (a wake-up is planned for the rest). */
+  take(client: string, wanted: number): number
+  /** Returns whether `client` may make any of `wanted` requests now (a wake-up is planned when not). */
+  ready(client: string, wanted: number): boolean
+}
+
 export interface ControllerContext {
   store: ObjectStore
   now: Date
   random: Random
   nodeName: string
+  clients: ClientBudgets
 }
 
 export type Controller = (ctx: ControllerContext) => Action[]

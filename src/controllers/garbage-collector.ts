@@ -7,6 +7,7 @@
 
 import type {KubeObject} from '../api/types.js'
 import {RESOURCES, type ResourceInfo} from '../api/registry.js'
+import {CLIENT_BURST} from '../cluster/client-rate-limit.js'
 import {objectKey, type ObjectStore} from '../store/store.js'
 import type {Action, ControllerContext} from './context.js'
 import {watch, type WatchEvent} from './watch.js'
@@ -18,13 +19,25 @@ const DEPENDENT_RESOURCES = ['pods', 'replicasets', 'endpoints', 'events']
 const KINDS = new Map<string, ResourceInfo>()
 for (const r of RESOURCES) if (!KINDS.has(r.kind)) KINDS.set(r.kind, r)
 
-/** The garbage collector. */
+/** The collector's API client (its deletions share one request budget, client-rate-limit.ts). */
+const CLIENT = 'generic-garbage-collector'
+
+/**
+ * The garbage collector. Every deletion is a request of its client: while the budget is short the
+ * garbage waits queued (unlooked-at, so that a throttled collector costs nothing per pass), and a batch
+ * is deleted when the client may make it.
+ */
 export function collectGarbage(ctx: ControllerContext): Action[] {
   const graph = graphOf(ctx.store)
-  const actions: Action[] = []
+  let queued = 0
+  for (const queue of graph.queues.values()) queued += queue.size
+  if (queued === 0 || !ctx.clients.ready(CLIENT, queued)) return []
+  const garbage: {object: KubeObject; queue: WorkQueue; key: string}[] = []
   for (const resource of DEPENDENT_RESOURCES) {
     const queue = graph.queues.get(resource) as WorkQueue
     for (const key of queue.pending()) {
+      // No client is granted more than a full bucket at once: the rest is looked at in a later batch.
+      if (garbage.length === CLIENT_BURST) break
       const slash = key.indexOf('/')
       const obj = ctx.store.find(resource, key.slice(0, slash), key.slice(slash + 1))
       const owners = obj?.metadata.ownerReferences
@@ -32,11 +45,14 @@ export function collectGarbage(ctx: ControllerContext): Action[] {
         queue.forget(key)
         continue
       }
-      if (owners.every((o) => !graph.ownerExists(obj, o.kind, o.uid))) actions.push({type: 'delete', object: obj})
+      if (owners.every((o) => !graph.ownerExists(obj, o.kind, o.uid))) garbage.push({object: obj, queue, key})
       else queue.forget(key)
     }
   }
-  return actions
+  // A deleted object is done with (it is terminating, or gone); what is left over stays queued.
+  const deleted = garbage.slice(0, ctx.clients.take(CLIENT, garbage.length))
+  for (const {queue, key} of deleted) queue.forget(key)
+  return deleted.map(({object}) => ({type: 'delete', object}))
 }
 
 /** The owner/dependent graph of one store. */

@@ -63,8 +63,11 @@ export function podFromTemplate(template: PodTemplateSpec, owner: KubeObject, na
   return pod
 }
 
-/** Syncs one replicated set of pods: creates, deletes and adopts to reach `replicas`; returns actions. */
-export function syncReplicas(owner: KubeObject, replicas: number, selector: (labels?: Record<string, string>) => boolean, template: PodTemplateSpec, pods: Pod[], component: string): Action[] {
+/**
+ * Syncs one replicated set of pods: creates, deletes and adopts to reach `replicas`; returns actions.
+ * `grant` says how many of the creations or deletions needed the controller's client may request now.
+ */
+export function syncReplicas(owner: KubeObject, replicas: number, selector: (labels?: Record<string, string>) => boolean, template: PodTemplateSpec, pods: Pod[], component: string, grant: (wanted: number) => number = (n) => n): Action[] {
   const actions: Action[] = []
   const uid = owner.metadata.uid
   const owned: Pod[] = []
@@ -80,10 +83,11 @@ export function syncReplicas(owner: KubeObject, replicas: number, selector: (lab
   }
   const active = owned.filter(isPodActive)
   const diff = active.length - replicas
+  const allowed = diff === 0 ? 0 : grant(Math.abs(diff))
   if (diff < 0) {
-    for (let i = 0; i < -diff; i++) actions.push({type: 'create', object: podFromTemplate(template, owner, `${owner.metadata.name}-`), createdEvent: (name) => ({involved: owner, type: 'Normal', reason: 'SuccessfulCreate', component, message: `Created pod: ${name}`})})
+    for (let i = 0; i < allowed; i++) actions.push({type: 'create', object: podFromTemplate(template, owner, `${owner.metadata.name}-`), createdEvent: (name) => ({involved: owner, type: 'Normal', reason: 'SuccessfulCreate', component, message: `Created pod: ${name}`})})
   } else if (diff > 0) {
-    const victims = [...active].sort(compareForDeletion).slice(0, diff)
+    const victims = [...active].sort(compareForDeletion).slice(0, allowed)
     for (const pod of victims) {
       actions.push({type: 'delete', object: pod})
       actions.push({type: 'event', event: {involved: owner, type: 'Normal', reason: 'SuccessfulDelete', component, message: `Deleted pod: ${pod.metadata.name}`}})
@@ -161,6 +165,7 @@ function stateOf(ctx: ControllerContext, resource: string): ReplicatedState {
  * a sync costs O(1) from the index's counts; only a resize or an adoption looks at the pods themselves.
  */
 function reconcileReplicated<T extends Replicated>(ctx: ControllerContext, resource: string, selects: (owner: T, labels?: Record<string, string>) => boolean, component: string): Action[] {
+  const take = (wanted: number) => ctx.clients.take(component, wanted)
   const state = stateOf(ctx, resource)
   if (state.queue.size === 0) return []
   const index = podOwnerIndex(ctx.store)
@@ -172,14 +177,20 @@ function reconcileReplicated<T extends Replicated>(ctx: ControllerContext, resou
       state.queue.forget(key)
       continue
     }
-    const changes = syncOwner(owner, index, selects, component)
+    const {changes, throttled} = syncOwner(owner, index, selects, component, take)
     actions.push(...changes)
-    if (changes.length === 0) state.queue.forget(key)
+    // A controller its client's budget held back stays queued: it goes on when the next batch is ready.
+    if (changes.length === 0 && !throttled) state.queue.forget(key)
   }
   return actions
 }
 
-function syncOwner<T extends Replicated>(owner: T, index: PodOwnerIndex, selects: (owner: T, labels?: Record<string, string>) => boolean, component: string): Action[] {
+/**
+ * Syncs one controller; `throttled` when its client's budget (`take`) held back pods it has to create or
+ * delete. Without an orphan to adopt, the count of pods to create or delete comes from the index, so a
+ * throttled controller costs O(1) until its next batch is ready.
+ */
+function syncOwner<T extends Replicated>(owner: T, index: PodOwnerIndex, selects: (owner: T, labels?: Record<string, string>) => boolean, component: string, take: (wanted: number) => number): {changes: Action[]; throttled: boolean} {
   const namespace = owner.metadata.namespace
   const owned = index.owned(namespace, owner.metadata.uid)
   const orphans = index.orphans(namespace)
@@ -191,18 +202,33 @@ function syncOwner<T extends Replicated>(owner: T, index: PodOwnerIndex, selects
       break
     }
   }
+  let throttled = false
   if (adoptable || owned.active !== replicas) {
-    // The candidates in store order: the pods it owns and the orphans (one namespace: name order).
-    const pods = owned.inStoreOrder()
-    if (orphans.size) pods.push(...orphans.values())
-    if (orphans.size) pods.sort((a, b) => ((a.metadata.name as string) < (b.metadata.name as string) ? -1 : 1))
-    const changes = syncReplicas(owner, replicas, (l) => selects(owner, l), owner.spec.template as PodTemplateSpec, pods, component)
-    // Status is written once the pods are as they should be (the next pass sees the new pods).
-    if (changes.length) return changes
+    let granted = Infinity
+    if (!adoptable) {
+      const wanted = Math.abs(owned.active - replicas)
+      granted = take(wanted)
+      throttled = granted < wanted
+    }
+    if (granted > 0) {
+      // The candidates in store order: the pods it owns and the orphans (one namespace: name order).
+      const pods = owned.inStoreOrder()
+      if (orphans.size) pods.push(...orphans.values())
+      if (orphans.size) pods.sort((a, b) => ((a.metadata.name as string) < (b.metadata.name as string) ? -1 : 1))
+      const grant = (wanted: number) => {
+        if (granted !== Infinity) return Math.min(wanted, granted)
+        const n = take(wanted)
+        throttled = n < wanted
+        return n
+      }
+      const changes = syncReplicas(owner, replicas, (l) => selects(owner, l), owner.spec.template as PodTemplateSpec, pods, component, grant)
+      // Status is written once the pods are as they should be (the next pass sees the new pods).
+      if (changes.length) return {changes, throttled}
+    }
   }
   const status = countedStatus(owner, owned)
-  if (jsonEqual(owner.status ?? {}, status)) return []
-  return [{type: 'update', object: cloneWithStatus(owner, status)}]
+  if (jsonEqual(owner.status ?? {}, status)) return {changes: [], throttled}
+  return {changes: [{type: 'update', object: cloneWithStatus(owner, status)}], throttled}
 }
 
 /** replicationStatus from the index's counts. */

@@ -203,7 +203,7 @@ function outcome(op: Op, c: Cluster): string {
 /** Fresh controllers (a new store over a copy of the state) must find nothing to do. */
 function assertFixedPoint(c: Cluster, what: string): void {
   const copy = new Cluster(structuredClone(c.snapshot()))
-  const ctx = {store: copy.store, now: copy.now(), random: copy.random, nodeName: NODE_NAME}
+  const ctx = copy.controllerContext()
   for (const controller of CONTROLLERS) {
     const actions = controller.run(ctx)
     assert.deepEqual(actions.map((a) => a.type), [], `${controller.name} still has work after ${what}`)
