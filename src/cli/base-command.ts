@@ -8,6 +8,7 @@ import type {Cluster} from '../cluster/cluster.js'
 import {formatError, exitCodeOf, isExpectedError} from './errors.js'
 import type {CommandOutput} from './output.js'
 import {readCluster, sessionEnv, writeCluster, type SessionEnv} from './session.js'
+import {stdoutSink} from './stdout-sink.js'
 
 export abstract class KbeCommand extends Command {
   /** Returns the session settings (KBE_HOME, KBE_NOW, KBE_SEED). */
@@ -30,7 +31,7 @@ export abstract class KbeCommand extends Command {
   /** Writes a command's output and ends with its exit code. */
   protected emit(result: CommandOutput): void {
     if (result.warnings) process.stderr.write(result.warnings)
-    const stdout = new BatchedWriter(process.stdout)
+    const stdout = new BatchedWriter(stdoutSink())
     result.writeStdout((piece) => stdout.write(piece))
     stdout.end()
     if (result.errorText) process.stderr.write(result.errorText)
