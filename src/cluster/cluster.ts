@@ -10,7 +10,7 @@ import {ObjectStore} from '../store/store.js'
 import {Sfc32, seedState} from '../util/random.js'
 import {rfc3339} from '../util/clock.js'
 import type {Action, ControllerContext} from '../controllers/context.js'
-import {runControllers} from '../controllers/runner.js'
+import {prepareControllers, runControllers} from '../controllers/runner.js'
 import {planTermination, runKubeletStep, type KubeletView} from '../controllers/pod-lifecycle.js'
 import {deleteNamespace} from '../controllers/namespace.js'
 import {EventKeys, earliestEventTime, expireEvents, recordEvent, EVENT_TTL_MS} from './events.js'
@@ -40,6 +40,7 @@ export class Cluster {
     this.clients = new ClientRateLimits(state, () => this.state.time)
     this.rv = {value: state.resourceVersion}
     this.store = new ObjectStore(state.objects, this.rv, {now: () => this.now(), random: this.random})
+    prepareControllers(this.store)
   }
 
   /** Returns a fresh cluster that came up BOOTSTRAP_LEAD_MS before `now`, advanced to `now`. */

@@ -10,7 +10,7 @@ import {objectKey, type ObjectStore} from '../store/store.js'
 import {rfc3339} from '../util/clock.js'
 import {jsonEqual, sameJson, type Action, type ControllerContext} from './context.js'
 import {ServiceEndpoints} from './endpoints-model.js'
-import {watch} from './watch.js'
+import {keepJournal, takeJournal, watch, type WatchEvent} from './watch.js'
 import {perStore, WorkQueue} from './work-queue.js'
 
 export const TRIGGER_TIME_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time'
@@ -40,14 +40,13 @@ export function reconcileEndpoints(ctx: ControllerContext): Action[] {
   if (state.services.size === 0 && state.orphans.size === 0) return []
   const actions: Action[] = []
   for (const key of state.services.pending()) {
-    const model = state.models.get(key)
-    const svc = model?.svc
-    if (!model || !svc) {
+    const svc = state.selected.get(key)
+    if (!svc) {
       state.services.forget(key)
       continue
     }
     const ns = svc.metadata.namespace as string
-    const subsets = model.subsets()
+    const subsets = modelOf(ctx.store, state, key, svc).subsets()
     const current = ctx.store.find<Endpoints>('endpoints', ns, svc.metadata.name as string)
     const labels = desiredLabels(svc)
     if (!current) {
@@ -69,18 +68,33 @@ export function reconcileEndpoints(ctx: ControllerContext): Action[] {
   for (const key of state.orphans.pending()) {
     const slash = key.indexOf('/')
     const ep = ctx.store.find<Endpoints>('endpoints', key.slice(0, slash), key.slice(slash + 1))
-    if (ep && !state.models.has(key) && ep.metadata.annotations?.[TRIGGER_TIME_ANNOTATION] !== undefined) actions.push({type: 'delete', object: ep})
+    if (ep && !state.selected.has(key) && ep.metadata.annotations?.[TRIGGER_TIME_ANNOTATION] !== undefined) actions.push({type: 'delete', object: ep})
     else state.orphans.forget(key)
   }
   return actions
 }
 
+/** What the controller watches. */
+const INPUTS = ['pods', 'services', 'endpoints']
+
+/**
+ * Makes the store keep a journal of writes to the controller's inputs from now on, so that the
+ * controller's first run in this process needs to look only at what changed (see stateOf).
+ */
+export function journalEndpointsInputs(store: ObjectStore): void {
+  keepJournal(store, INPUTS)
+}
+
 /** The controller's informer state for one store. */
 interface EndpointsState {
-  /** Service key → its endpoints, for every Service with a selector. */
-  models: Map<string, ServiceEndpoints>
+  /** Service key → the Service, for every Service with a selector. */
+  selected: Map<string, Service>
   /** Namespace → "label=value" → the Services whose selector has that pair. */
   selectors: Map<string, Map<string, Set<string>>>
+  /** Service key → its endpoints, built when the Service is first synced and then kept pod by pod. */
+  models: Map<string, ServiceEndpoints>
+  /** Namespace → "label=value" → the keys of the pods with that label (built on first need, then kept). */
+  podsByPair?: Map<string, Map<string, Set<string>>>
   /** Services to sync. */
   services: WorkQueue
   /** Endpoints that may have lost their Service. */
@@ -89,42 +103,60 @@ interface EndpointsState {
 
 const states = new WeakMap<object, EndpointsState>()
 
+/**
+ * Returns the controller's state for a store, created on its first run. A store that kept a journal since
+ * it was loaded (journalEndpointsInputs) holds a settled cluster plus the writes in the journal — every
+ * saved cluster is settled — so only the Services those writes touch are queued, and no Service's
+ * endpoints are computed until it is synced: a command that creates pods no Service selects never reads
+ * a Service's pods. Without a journal it is a full resync: every Service and Endpoints is looked at.
+ */
 function stateOf(store: ObjectStore): EndpointsState {
   return perStore(states, store, () => {
-    const state: EndpointsState = {models: new Map(), selectors: new Map(), services: new WorkQueue(), orphans: new WorkQueue()}
-    // A full resync first: every Service's endpoints from its namespace's pods (indexed once by label).
-    const podsByLabel = new Map<string, Map<string, Pod[]>>()
-    for (const svc of store.list<Service>('services')) {
-      const key = objectKey(svc.metadata.namespace, svc.metadata.name as string)
-      track(state, key, svc, (ns, selector) => candidates(store, podsByLabel, ns, selector))
-    }
-    for (const ep of store.list('endpoints')) state.orphans.add(objectKey(ep.metadata.namespace, ep.metadata.name as string))
-    watch(store, ['services'], ({key, next}) => {
-      untrack(state, key)
-      track(state, key, next as Service | undefined, (ns) => store.list<Pod>('pods', ns))
-      state.orphans.add(key)
-    })
-    watch(store, ['endpoints'], ({key}) => {
-      if (state.models.has(key)) state.services.add(key)
-      state.orphans.add(key)
-    })
-    watch(store, ['pods'], ({key, prev, next}) => {
-      const byPair = state.selectors.get((next ?? prev)?.metadata.namespace ?? '')
-      if (!byPair) return
-      for (const svcKey of servicesFor(byPair, prev, next)) {
-        if (state.models.get(svcKey)?.update(key, next as Pod | undefined)) state.services.add(svcKey)
+    const state: EndpointsState = {selected: new Map(), selectors: new Map(), models: new Map(), services: new WorkQueue(), orphans: new WorkQueue()}
+    const journal = takeJournal(store)
+    for (const svc of store.list<Service>('services')) track(state, objectKey(svc.metadata.namespace, svc.metadata.name as string), svc, !journal)
+    if (!journal) for (const ep of store.list('endpoints')) state.orphans.add(objectKey(ep.metadata.namespace, ep.metadata.name as string))
+    const handle = (event: WatchEvent) => {
+      if (event.resource === 'services') {
+        untrack(state, event.key)
+        track(state, event.key, event.next as Service | undefined, true)
+        state.orphans.add(event.key)
+      } else if (event.resource === 'endpoints') {
+        if (state.selected.has(event.key)) state.services.add(event.key)
+        state.orphans.add(event.key)
+      } else {
+        podChanged(state, event)
       }
-    })
+    }
+    for (const event of journal ?? []) handle(event)
+    watch(store, INPUTS, handle)
     return state
   })
 }
 
-/** Starts keeping the endpoints of a Service with a selector; `pods` returns a superset of the pods it selects. */
-function track(state: EndpointsState, key: string, svc: Service | undefined, pods: (namespace: string, selector: Record<string, string>) => Pod[]): void {
+/** Follows a pod's write: the index of pods by label, and the endpoints of the Services that select it. */
+function podChanged(state: EndpointsState, {key, prev, next}: WatchEvent): void {
+  const ns = (next ?? prev)?.metadata.namespace ?? ''
+  const byLabel = state.podsByPair?.get(ns)
+  if (byLabel && !jsonEqual(prev?.metadata.labels ?? {}, next?.metadata.labels ?? {})) {
+    for (const [k, v] of Object.entries(prev?.metadata.labels ?? {})) byLabel.get(`${k}=${v}`)?.delete(key)
+    if (next) indexPod(byLabel, key, next)
+  }
+  const byPair = state.selectors.get(ns)
+  if (!byPair) return
+  for (const svcKey of servicesFor(byPair, prev, next)) {
+    const model = state.models.get(svcKey)
+    // A Service without a model yet gets one from the current pods when it is synced.
+    if (!model || model.update(key, next as Pod | undefined)) state.services.add(svcKey)
+  }
+}
+
+/** Starts following a Service with a selector (queued when `queue`). */
+function track(state: EndpointsState, key: string, svc: Service | undefined, queue: boolean): void {
   const selector = svc?.spec.selector
   if (!svc || !selector || Object.keys(selector).length === 0) return
   const ns = svc.metadata.namespace as string
-  state.models.set(key, new ServiceEndpoints(svc, pods(ns, selector)))
+  state.selected.set(key, svc)
   let byPair = state.selectors.get(ns)
   if (!byPair) state.selectors.set(ns, (byPair = new Map()))
   for (const [k, v] of Object.entries(selector)) {
@@ -133,15 +165,16 @@ function track(state: EndpointsState, key: string, svc: Service | undefined, pod
     if (set) set.add(key)
     else byPair.set(pair, new Set([key]))
   }
-  state.services.add(key)
+  if (queue) state.services.add(key)
 }
 
 function untrack(state: EndpointsState, key: string): void {
-  const model = state.models.get(key)
-  if (!model) return
+  const svc = state.selected.get(key)
+  if (!svc) return
+  state.selected.delete(key)
   state.models.delete(key)
-  const byPair = state.selectors.get(model.svc.metadata.namespace as string)
-  for (const [k, v] of Object.entries(model.svc.spec.selector ?? {})) byPair?.get(`${k}=${v}`)?.delete(key)
+  const byPair = state.selectors.get(svc.metadata.namespace as string)
+  for (const [k, v] of Object.entries(svc.spec.selector ?? {})) byPair?.get(`${k}=${v}`)?.delete(key)
 }
 
 /** Returns the Services whose selector has one of the pod's label pairs, before or after the change. */
@@ -155,29 +188,48 @@ function servicesFor(byPair: Map<string, Set<string>>, prev: KubeObject | undefi
   return found
 }
 
+/** Returns a Service's endpoints model, building it from the current pods the first time. */
+function modelOf(store: ObjectStore, state: EndpointsState, key: string, svc: Service): ServiceEndpoints {
+  let model = state.models.get(key)
+  if (!model) {
+    model = new ServiceEndpoints(svc, candidates(store, state, svc.metadata.namespace as string, svc.spec.selector ?? {}))
+    state.models.set(key, model)
+  }
+  return model
+}
+
 /**
  * Returns the namespace's pods that carry the selector's rarest label pair, in store order (a superset
- * of the selected pods): with an index of pods by label pair built once for the resync, S services over
- * P pods cost O(P + matches) rather than O(S × P).
+ * of the selected pods): with an index of pods by label pair, built once and then kept by the pod watch,
+ * S services over P pods cost O(P + matches) rather than O(S × P).
  */
-function candidates(store: ObjectStore, index: Map<string, Map<string, Pod[]>>, ns: string, selector: Record<string, string>): Pod[] {
-  let byLabel = index.get(ns)
+function candidates(store: ObjectStore, state: EndpointsState, ns: string, selector: Record<string, string>): Pod[] {
+  state.podsByPair ??= new Map()
+  let byLabel = state.podsByPair.get(ns)
   if (!byLabel) {
     byLabel = new Map()
-    for (const pod of store.list<Pod>('pods', ns)) {
-      for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) {
-        const pair = `${k}=${v}`
-        const list = byLabel.get(pair)
-        if (list) list.push(pod)
-        else byLabel.set(pair, [pod])
-      }
-    }
-    index.set(ns, byLabel)
+    for (const pod of store.list<Pod>('pods', ns)) indexPod(byLabel, objectKey(pod.metadata.namespace, pod.metadata.name as string), pod)
+    state.podsByPair.set(ns, byLabel)
   }
-  let best: Pod[] | undefined
+  let best: Set<string> | undefined
   for (const [k, v] of Object.entries(selector)) {
-    const list = byLabel.get(`${k}=${v}`) ?? []
-    if (!best || list.length < best.length) best = list
+    const keys = byLabel.get(`${k}=${v}`)
+    if (!keys) return []
+    if (!best || keys.size < best.size) best = keys
   }
-  return best ?? []
+  const pods: Pod[] = []
+  for (const key of [...(best ?? [])].sort()) {
+    const pod = store.find<Pod>('pods', ns, key.slice(key.indexOf('/') + 1))
+    if (pod) pods.push(pod)
+  }
+  return pods
+}
+
+function indexPod(byLabel: Map<string, Set<string>>, key: string, pod: KubeObject): void {
+  for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) {
+    const pair = `${k}=${v}`
+    const keys = byLabel.get(pair)
+    if (keys) keys.add(key)
+    else byLabel.set(pair, new Set([key]))
+  }
 }

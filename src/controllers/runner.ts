@@ -7,12 +7,13 @@
 
 import type {Action, Controller, ControllerContext} from './context.js'
 import {collectGarbage} from './garbage-collector.js'
-import {reconcileEndpoints} from './endpoints.js'
+import {journalEndpointsInputs, reconcileEndpoints} from './endpoints.js'
 import {reconcileNamespaces} from './namespace.js'
 import {reconcileDeployments} from './deployment.js'
 import {schedulePods} from './pod-lifecycle.js'
 import {reconcileReplicaSets, reconcileReplicationControllers} from './replication.js'
 import {dropCaches} from './work-queue.js'
+import type {ObjectStore} from '../store/store.js'
 
 /** The controllers, in the order each pass runs them. */
 export const CONTROLLERS: readonly {name: string; run: Controller}[] = [
@@ -26,6 +27,14 @@ export const CONTROLLERS: readonly {name: string; run: Controller}[] = [
 ]
 
 export const MAX_PASSES = 50
+
+/**
+ * Prepares a freshly loaded store for the controllers: what a controller that starts from the writes
+ * since the load (instead of a full resync) needs kept from the first write on.
+ */
+export function prepareControllers(store: ObjectStore): void {
+  journalEndpointsInputs(store)
+}
 
 /**
  * Stores whose controllers start every run from a full resync (caches dropped), as every run did before
