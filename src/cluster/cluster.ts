@@ -14,6 +14,7 @@ import {prepareControllers, runControllers} from '../controllers/runner.js'
 import {planTermination, runKubeletStep, type KubeletView} from '../controllers/pod-lifecycle.js'
 import {deleteNamespace} from '../controllers/namespace.js'
 import {EventKeys, earliestEventTime, expireEvents, recordEvent, EVENT_TTL_MS} from './events.js'
+import {EventCorrelator} from './event-correlator.js'
 import {admit} from './admission.js'
 import {AdmissionMemo} from './admission-memo.js'
 import {COREDNS_IMAGE, NODE_NAME, bootstrapObjects, corednsReplicaSet, nodeObject} from './bootstrap.js'
@@ -77,6 +78,11 @@ export class Cluster {
   snapshot(): ClusterState {
     this.state.random = this.random.state()
     this.state.resourceVersion = this.rv.value
+    if (this.correlator) {
+      const caches = this.correlator.toJSON(this.state.time, EVENT_TTL_MS)
+      if (caches) this.state.eventCorrelator = caches
+      else delete this.state.eventCorrelator
+    }
     // Undecoded events are the loaded ones plus new ones recorded now: the first to expire is unchanged.
     if (isDecoded(this.state.objects, 'events')) {
       this.state.eventsExpireFrom = earliestEventTime(this.store)
@@ -221,10 +227,14 @@ export class Cluster {
   /** The stored events' keys, when the state carries them (see EventKeys); read on the first event. */
   private eventKeys?: EventKeys
 
+  /** The components' event recorders' caches (aggregation, spam filter), read on the first event. */
+  private correlator?: EventCorrelator
+
   private record(event: Parameters<typeof recordEvent>[1]): void {
     this.state.eventSequence += 1
     if (!this.eventKeys && this.state.eventKeys) this.eventKeys = new EventKeys(this.state.eventKeys)
-    recordEvent(this.store, event, this.now(), this.state.eventSequence, this.eventKeys)
+    this.correlator ??= new EventCorrelator(this.state.eventCorrelator)
+    recordEvent(this.store, event, this.now(), this.state.eventSequence, this.eventKeys, this.correlator)
     if (this.state.eventsExpireFrom === null) this.state.eventsExpireFrom = this.now().getTime()
   }
 

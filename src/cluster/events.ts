@@ -7,50 +7,86 @@ import type {Event, KubeObject} from '../api/types.js'
 import type {EventSpec} from '../controllers/context.js'
 import type {ObjectStore} from '../store/store.js'
 import {rfc3339} from '../util/clock.js'
+import {COMBINED_PREFIX, fnv1a, type EventCorrelator} from './event-correlator.js'
 
 export const EVENT_TTL_MS = 60 * 60 * 1000
 
 /**
  * Records (or aggregates) one event at `now`; `sequence` makes names unique within one instant. With
  * `known` (the keys of every stored event), an event no stored one can aggregate with is added without
- * reading the stored events at all.
+ * reading the stored events at all. With `correlator`, the event first goes through the recorder's
+ * aggregation of similar events and its spam filter (event-correlator.ts), as client-go's recorder does.
  */
-export function recordEvent(store: ObjectStore, spec: EventSpec, now: Date, sequence: number, known?: EventKeys): void {
+export function recordEvent(store: ObjectStore, spec: EventSpec, now: Date, sequence: number, known?: EventKeys, correlator?: EventCorrelator): void {
   const involved = spec.involved
   const namespace = involved.metadata.namespace ?? 'default'
   const stamp = rfc3339(now)
-  const key = aggregationKey(namespace, involved.metadata.uid, spec.reason, spec.message, spec.type, spec.component, spec.fieldPath)
-  const fresh = known?.add(key) ?? false
-  if (fresh && !store.isDecoded('events')) {
-    store.append(newEvent(spec, now, stamp, sequence, namespace))
+  const at = now.getTime()
+  const recorder = `${spec.component}/${spec.host ?? ''}`
+  const ref = involvedReference(involved, spec.fieldPath)
+  const source = sourceKey(spec.component, spec.host, ref)
+  let key = aggregationKey(namespace, involved.metadata.uid, spec.reason, spec.message, spec.type, spec.component, spec.fieldPath)
+  let message = spec.message
+  if (correlator) ({key, message} = correlator.aggregate(recorder, {source, aggregate: similarKey(source, spec.type, spec.reason), message}, key, at))
+  // What the recorder knows of this event: held back earlier, stored, or nothing (a new event).
+  const held = correlator?.held(recorder, key)
+  let existing: Event | undefined
+  if (held) {
+    existing = store.find<Event>('events', namespace, held.name)
+  } else if (!(known?.add(key) ?? false) || store.isDecoded('events')) {
+    const indexed = eventIndex(store).get(key)
+    const found = indexed === undefined ? undefined : store.find<Event>('events', namespace, indexed)
+    if (found && keyOf(found) === key) existing = found
+  }
+  const count = held ? held.count + 1 : existing ? existing.count + 1 : 1
+  const name = held?.name ?? existing?.metadata.name ?? eventName(involved, now, sequence)
+  const first = held ? held.first : existing ? Date.parse(existing.firstTimestamp) : at
+  if (correlator && !correlator.allow(recorder, source, at)) {
+    correlator.hold(recorder, key, {count, first, name}, at)
     return
   }
-  const index = eventIndex(store)
-  const indexed = index.get(key)
-  const existing = indexed === undefined ? undefined : store.find<Event>('events', namespace, indexed)
-  if (existing && keyOf(existing) === key) {
-    store.update({...existing, count: existing.count + 1, lastTimestamp: stamp})
+  correlator?.release(recorder, key)
+  known?.add(key)
+  if (existing) {
+    store.update({...existing, count, lastTimestamp: stamp, message})
     return
   }
-  const event = newEvent(spec, now, stamp, sequence, namespace)
+  const event = newEvent(spec, ref, name, message, rfc3339(first), stamp, count, namespace)
+  if (!held && !store.isDecoded('events')) {
+    store.append(event)
+    return
+  }
   store.create(event)
-  index.set(key, event.metadata.name as string)
+  eventIndex(store).set(key, name)
 }
 
-function newEvent(spec: EventSpec, now: Date, stamp: string, sequence: number, namespace: string): Event {
-  const involved = spec.involved
+function eventName(involved: KubeObject, now: Date, sequence: number): string {
   const nanos = BigInt(now.getTime()) * 1_000_000n + BigInt(sequence % 1_000_000)
+  return `${involved.metadata.name}.${nanos.toString(16)}`
+}
+
+/** client-go's spam key: the source and the involved object. */
+function sourceKey(component: string, host: string | undefined, ref: Event['involvedObject']): string {
+  return JSON.stringify([component, host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid ?? '', ref.apiVersion ?? ''])
+}
+
+/** client-go's aggregation key: the source, the involved object, the type and the reason. */
+function similarKey(source: string, type: string, reason: string): string {
+  return `${source}${JSON.stringify([type, reason])}`
+}
+
+function newEvent(spec: EventSpec, ref: Event['involvedObject'], name: string, message: string, first: string, last: string, count: number, namespace: string): Event {
   return {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: {name: `${involved.metadata.name}.${nanos.toString(16)}`, namespace},
-    involvedObject: involvedReference(involved, spec.fieldPath),
+    metadata: {name, namespace},
+    involvedObject: ref,
     reason: spec.reason,
-    message: spec.message,
+    message,
     source: spec.host ? {component: spec.component, host: spec.host} : {component: spec.component},
-    firstTimestamp: stamp,
-    lastTimestamp: stamp,
-    count: 1,
+    firstTimestamp: first,
+    lastTimestamp: last,
+    count,
     type: spec.type,
     eventTime: null,
     reportingComponent: spec.component,
@@ -67,6 +103,8 @@ function aggregationKey(...parts: (string | undefined)[]): string {
 }
 
 function keyOf(e: Event): string {
+  // A combined event is counted under its aggregation key (its message follows the latest event).
+  if (e.message?.startsWith(COMBINED_PREFIX)) return `${similarKey(sourceKey(e.source.component ?? '', e.source.host, e.involvedObject), e.type, e.reason)}\u0000combined`
   return aggregationKey(e.metadata.namespace ?? 'default', e.involvedObject.uid, e.reason, e.message, e.type, e.source.component, e.involvedObject.fieldPath)
 }
 
@@ -140,11 +178,3 @@ export class EventKeys {
   }
 }
 
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return hash >>> 0
-}

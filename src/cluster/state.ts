@@ -7,6 +7,7 @@ import type {RandomState} from '../util/random.js'
 import type {StoreData} from '../store/store.js'
 import type {KubeObject} from '../api/types.js'
 import type {ClientBucket} from './client-rate-limit.js'
+import type {CorrelatorState} from './event-correlator.js'
 
 export const STATE_KIND = 'KbeClusterState'
 export const STATE_VERSION = 2
@@ -50,6 +51,8 @@ export interface ClusterState {
   eventKeys?: number[]
   /** The controllers' API clients' token buckets (absent: full), by client name. */
   clients?: Record<string, ClientBucket>
+  /** The event recorders' caches (aggregation of similar events, spam filter), by component. */
+  eventCorrelator?: CorrelatorState
   /** The earliest lastTimestamp (ms) among the stored events, null when there are none: when to expire. */
   eventsExpireFrom?: number | null
 }
