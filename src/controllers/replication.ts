@@ -85,7 +85,7 @@ export function syncReplicas(owner: KubeObject, replicas: number, selector: (lab
   const diff = active.length - replicas
   const allowed = diff === 0 ? 0 : grant(Math.abs(diff))
   if (diff < 0) {
-    for (let i = 0; i < allowed; i++) actions.push({type: 'create', object: podFromTemplate(template, owner, `${owner.metadata.name}-`), createdEvent: (name) => ({involved: owner, type: 'Normal', reason: 'SuccessfulCreate', component, message: `Created pod: ${name}`})})
+    actions.push(...createPods(owner, template, allowed, component))
   } else if (diff > 0) {
     const victims = [...active].sort(compareForDeletion).slice(0, allowed)
     for (const pod of victims) {
@@ -93,6 +93,13 @@ export function syncReplicas(owner: KubeObject, replicas: number, selector: (lab
       actions.push({type: 'event', event: {involved: owner, type: 'Normal', reason: 'SuccessfulDelete', component, message: `Deleted pod: ${pod.metadata.name}`}})
     }
   }
+  return actions
+}
+
+/** Returns the actions that create `count` pods from `template` for `owner`, each with its event. */
+function createPods(owner: KubeObject, template: PodTemplateSpec, count: number, component: string): Action[] {
+  const actions: Action[] = []
+  for (let i = 0; i < count; i++) actions.push({type: 'create', object: podFromTemplate(template, owner, `${owner.metadata.name}-`), createdEvent: (name) => ({involved: owner, type: 'Normal', reason: 'SuccessfulCreate', component, message: `Created pod: ${name}`})})
   return actions
 }
 
@@ -209,6 +216,11 @@ function syncOwner<T extends Replicated>(owner: T, index: PodOwnerIndex, selects
       const wanted = Math.abs(owned.active - replicas)
       granted = take(wanted)
       throttled = granted < wanted
+    }
+    if (granted > 0 && !adoptable && owned.active < replicas) {
+      // Pods to create and none to adopt: which pods exist does not matter (a big scale-up's batches
+      // would otherwise each list every pod made so far).
+      return {changes: createPods(owner, owner.spec.template as PodTemplateSpec, granted, component), throttled}
     }
     if (granted > 0) {
       // The candidates in store order: the pods it owns and the orphans (one namespace: name order).
