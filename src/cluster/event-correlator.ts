@@ -43,6 +43,7 @@ export interface CorrelatedEvent {
 
 /** What the recorder remembers of an event the spam filter held back. */
 export interface HeldEvent {
+  /** How many observations were held back since one was last written. */
   count: number
   first: number
   name: string

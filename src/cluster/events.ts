@@ -28,31 +28,29 @@ export function recordEvent(store: ObjectStore, spec: EventSpec, now: Date, sequ
   let key = aggregationKey(namespace, involved.metadata.uid, spec.reason, spec.message, spec.type, spec.component, spec.fieldPath)
   let message = spec.message
   if (correlator) ({key, message} = correlator.aggregate(recorder, {source, aggregate: similarKey(source, spec.type, spec.reason), message}, key, at))
-  // What the recorder knows of this event: held back earlier, stored, or nothing (a new event).
+  // Held back by the spam filter: the recorder counts it, and the store is not read (the count is settled
+  // when one of them is written).
   const held = correlator?.held(recorder, key)
+  if (correlator && !correlator.allow(recorder, source, at)) {
+    correlator.hold(recorder, key, {count: (held?.count ?? 0) + 1, first: held?.first ?? at, name: held?.name ?? eventName(involved, now, sequence)}, at)
+    return
+  }
+  correlator?.release(recorder, key)
+  // Written: onto the stored event with the same key if there is one, else as a new event.
   let existing: Event | undefined
-  if (held) {
-    existing = store.find<Event>('events', namespace, held.name)
-  } else if (!(known?.add(key) ?? false) || store.isDecoded('events')) {
+  if (!(known?.add(key) ?? false) || store.isDecoded('events')) {
     const indexed = eventIndex(store).get(key)
     const found = indexed === undefined ? undefined : store.find<Event>('events', namespace, indexed)
     if (found && keyOf(found) === key) existing = found
   }
-  const count = held ? held.count + 1 : existing ? existing.count + 1 : 1
-  const name = held?.name ?? existing?.metadata.name ?? eventName(involved, now, sequence)
-  const first = held ? held.first : existing ? Date.parse(existing.firstTimestamp) : at
-  if (correlator && !correlator.allow(recorder, source, at)) {
-    correlator.hold(recorder, key, {count, first, name}, at)
-    return
-  }
-  correlator?.release(recorder, key)
-  known?.add(key)
+  const count = (existing?.count ?? 0) + (held?.count ?? 0) + 1
   if (existing) {
     store.update({...existing, count, lastTimestamp: stamp, message})
     return
   }
-  const event = newEvent(spec, ref, name, message, rfc3339(first), stamp, count, namespace)
-  if (!held && !store.isDecoded('events')) {
+  const name = held?.name ?? eventName(involved, now, sequence)
+  const event = newEvent(spec, ref, name, message, rfc3339(held?.first ?? at), stamp, count, namespace)
+  if (!store.isDecoded('events')) {
     store.append(event)
     return
   }
