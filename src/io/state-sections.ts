@@ -10,6 +10,9 @@
 
 import type {KubeObject} from '../api/types.js'
 import {UNDECODED, STATE_VERSION, mayHaveOwners, type ClusterState, type UndecodedSections} from '../cluster/state.js'
+import {chunksLength, slice, type StateBytes, type StateChunk} from './state-chunks.js'
+
+export type {LazyBytes, StateBytes, StateChunk} from './state-chunks.js'
 
 /** The header line: every scalar of the state, and the sections that follow it in order. */
 export interface StateHeader extends Omit<ClusterState, 'objects' | 'version' | EagerSection> {
@@ -28,12 +31,6 @@ const EVENTS = 'events'
 /** Where in the events section each involved object's events are: what `describe` reads them by. */
 const EVENT_INDEX = 'index/events'
 
-/** Random access to the bytes of a state file (an open file descriptor, or a buffer in tests). */
-export interface StateBytes {
-  size: number
-  read(offset: number, length: number): Buffer
-}
-
 /** A section still on disk: where its bytes are, and the objects added to it since it was loaded. */
 interface RawSection {
   source: StateBytes
@@ -43,21 +40,6 @@ interface RawSection {
   /** Whether an object of it may have ownerReferences (true when the file did not say). */
   owned: boolean
 }
-
-/** Bytes of the old file, read only when they are written (in parts: a 45 MB section needs no 45 MB buffer). */
-export interface LazyBytes {
-  length: number
-  /** Returns `length` bytes from `at` (counted from this chunk's start). */
-  read(at: number, length: number): Buffer
-}
-
-/** Returns the bytes of `source` from `offset` on as a LazyBytes chunk of `length` bytes. */
-function slice(source: StateBytes, offset: number, length: number): LazyBytes {
-  return {length, read: (at, n) => source.read(offset + at, n)}
-}
-
-/** A piece of the encoded file: text, bytes, or bytes read from the old file when written. */
-export type StateChunk = string | Buffer | LazyBytes
 
 /** The sections not decoded yet, per `objects` record. */
 const deferred = new WeakMap<object, Map<string, RawSection>>()
@@ -139,10 +121,6 @@ function rawEvents(section: RawSection, oldIndex: RawSection | undefined): {chun
   const index = JSON.parse(oldIndex.source.read(oldIndex.offset, oldIndex.length).toString('utf8')) as EventIndex
   const tail = indexedRecord(appended, head, length > 2, index)
   return {chunks: [slice(source, offset, head), ...tail.chunks], index: tail.index}
-}
-
-function chunksLength(chunks: StateChunk[]): number {
-  return chunks.reduce((sum, c) => sum + (typeof c === 'string' ? Buffer.byteLength(c) : c.length), 0)
 }
 
 /** How many bytes of a file to read first, looking for the end of the header line. */
