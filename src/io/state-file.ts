@@ -10,6 +10,7 @@ import path from 'node:path'
 import {CliError, FatalCliError} from '../api/errors.js'
 import {STATE_KIND, STATE_VERSION, type ClusterState} from '../cluster/state.js'
 import {decodeState, encodeState, type StateBytes, type StateChunk} from './state-sections.js'
+import {checkSplice, spliceChecked, spliceMode} from './state-splice-check.js'
 
 export const STATE_FILE = 'cluster.json'
 const LOCK_FILE = 'cluster.lock'
@@ -123,7 +124,8 @@ export function saveState(home: string, state: ClusterState): void {
   fs.mkdirSync(home, {recursive: true})
   const file = path.join(home, STATE_FILE)
   const tmp = path.join(home, `.${STATE_FILE}.${process.pid}.${Date.now()}.tmp`)
-  const chunks = encodeState(state)
+  const chunks = encodeState(state, spliceMode())
+  if (spliceChecked()) checkSplice(state, chunks)
   const fd = fs.openSync(tmp, 'w', 0o600)
   try {
     for (const chunk of chunks) writeAll(fd, chunk)

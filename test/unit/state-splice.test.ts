@@ -1,10 +1,12 @@
 // Decoded object sections written back by splicing: unchanged entries are copied from the old file, only
 // changed and new ones encoded, removed ones dropped; the key index points at every object after any
 // number of consecutive splices; a file without key indexes, one whose old bytes are gone or a section
-// with too much changed is encoded in full; a broken key index is ignored (full encoding), never trusted.
+// with too much changed is encoded in full; a broken key index is ignored (full encoding), never trusted;
+// and the KBE_CHECK_SPLICE safety net catches an object changed in place without a store write.
 import assert from 'node:assert/strict'
 import {decodeState, encodeState, type StateBytes, type StateChunk} from '../../src/io/state-sections.js'
 import {joinChunks} from '../../src/io/state-chunks.js'
+import {checkSplice} from '../../src/io/state-splice-check.js'
 import {Cluster} from '../../src/cluster/cluster.js'
 import {isDecoded, type ClusterState} from '../../src/cluster/state.js'
 import type {KubeObject} from '../../src/api/types.js'
@@ -280,4 +282,41 @@ describe('state file splicing', () => {
     assert.ok(sectionsOf(written).body.get('index/objects/pods')?.equals(sectionsOf(file).body.get('index/objects/pods') as Buffer))
     assert.ok(written.equals(file))
   })
+
+  it('the KBE_CHECK_SPLICE check fails on an object changed in place without a store write', () => {
+    const file = joinChunks(encodeState(podCluster().snapshot()))
+    const cluster = load(file)
+    ;(podNamed(cluster, 'p08').metadata.labels as Record<string, string>).app = 'sneaky'
+    const chunks = encodeState(cluster.snapshot(), 'always')
+    assert.throws(() => checkSplice(cluster.state, chunks), {message: 'kbe: KBE_CHECK_SPLICE: the spliced state file differs from a full encoding: section objects/pods: default/p08.metadata.labels.app is "web" spliced, "sneaky" in full'})
+    cluster.store.update(podNamed(cluster, 'p08'))
+    checkSplice(cluster.state, encodeState(cluster.snapshot(), 'always'))
+  })
+
+  it('the KBE_CHECK_SPLICE check accepts the same objects in another order, and checks the key index', () => {
+    const file = joinChunks(encodeState(podCluster().snapshot()))
+    const state = load(file).state
+    const reordered = rewrite(joinChunks(encodeState(state)), (name, bytes) => {
+      if (name !== 'objects/pods' && name !== 'index/objects/pods') return bytes
+      const record = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>
+      if (name === 'index/objects/pods') return Buffer.from(JSON.stringify(encodeReversed(state.objects.pods).index))
+      return Buffer.from(JSON.stringify(Object.fromEntries(Object.entries(record).reverse())))
+    })
+    checkSplice(state, [reordered])
+    const misindexed = rewrite(reordered, (name, bytes) => (name === 'index/objects/pods' ? Buffer.from(JSON.stringify(encodeReversed(state.objects.pods).index).replace(/\[(\d+),/, (_, at: string) => `[${Number(at) + 1},`)) : bytes))
+    assert.throws(() => checkSplice(state, [misindexed]), /section index\/objects\/pods: the index does not point at default\/p19/)
+  })
 })
+
+/** The pods record in reverse order, with its key index. */
+function encodeReversed(pods: Record<string, KubeObject>): {index: Record<string, [number, number]>} {
+  const index: Record<string, [number, number]> = {}
+  let at = 1
+  for (const [key, object] of Object.entries(pods).reverse()) {
+    at += Buffer.byteLength(`${at > 1 ? ',' : ''}${JSON.stringify(key)}:`)
+    const length = Buffer.byteLength(JSON.stringify(object))
+    index[key] = [at, length]
+    at += length
+  }
+  return {index}
+}
