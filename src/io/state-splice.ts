@@ -51,29 +51,67 @@ const SPLICE_LIMIT = 1 / 4
 /** The origin of each decoded record that has one, by the record object itself. */
 const origins = new WeakMap<object, SectionOrigin>()
 
+/** How much encoded text is gathered in one buffer before another is started. */
+const BUFFER_SIZE = 1 << 20
+
+/**
+ * Encoded text as buffers: text is written as UTF-8 straight into a buffer (which tells how many bytes
+ * it took, so nothing is measured twice), and taken out as the chunks written so far.
+ */
+class TextSink {
+  private buffer = Buffer.allocUnsafe(0)
+  private from = 0
+  private used = 0
+  private readonly done: Buffer[] = []
+
+  /** Appends `text`; returns its length in bytes. */
+  write(text: string): number {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8, so this much room always holds the text.
+    if (this.buffer.length - this.used < text.length * 3) this.startBuffer(text.length * 3)
+    const length = this.buffer.write(text, this.used)
+    this.used += length
+    return length
+  }
+
+  /** Returns the buffers written since the last call. */
+  take(): Buffer[] {
+    if (this.used > this.from) this.done.push(this.buffer.subarray(this.from, this.used))
+    this.from = this.used
+    return this.done.splice(0)
+  }
+
+  private startBuffer(room: number): void {
+    if (this.used > this.from) this.done.push(this.buffer.subarray(this.from, this.used))
+    this.buffer = Buffer.allocUnsafe(Math.max(BUFFER_SIZE, room))
+    this.from = 0
+    this.used = 0
+  }
+}
+
 /**
  * Writes the entries of a section one after another: encoded ones as text, copied ones as slices of the
  * old section (adjacent copies merge into one), keeping count of the bytes so far for the index.
  */
 class SectionWriter {
   private readonly chunks: StateChunk[] = []
-  private text: string[] = ['{']
+  private readonly text = new TextSink()
   private readonly index: string[] = []
   private run?: {start: number; end: number}
-  private at = 1
+  private at: number
   private entries = 0
 
-  constructor(private readonly old?: SectionPlace) {}
+  constructor(private readonly old?: SectionPlace) {
+    this.at = this.text.write('{')
+  }
 
   /** Adds `key` with `object` encoded as JSON (skipped, as JSON.stringify skips it, when it has none). */
   encode(key: string, object: unknown): void {
     const value = JSON.stringify(object) as string | undefined
     if (value === undefined) return
     this.closeRun()
-    const head = `${this.entries > 0 ? ',' : ''}${JSON.stringify(key)}:`
-    this.text.push(head, value)
-    this.at += Buffer.byteLength(head)
-    this.note(key, Buffer.byteLength(value))
+    const name = JSON.stringify(key)
+    this.at += this.text.write(`${this.entries > 0 ? ',' : ''}${name}:`)
+    this.note(name, this.text.write(value))
   }
 
   /** Adds `key` with its bytes copied from the old section. */
@@ -83,31 +121,27 @@ class SectionWriter {
       this.run.end = stored.end // the comma between them is in the old bytes
     } else {
       this.closeRun()
-      if (comma) this.text.push(',')
-      this.flushText()
+      if (comma) this.text.write(',')
+      this.chunks.push(...this.text.take())
       this.run = {start: stored.start, end: stored.end}
     }
     this.at += comma + stored.value - stored.start
-    this.note(key, stored.end - stored.value)
+    this.note(JSON.stringify(key), stored.end - stored.value)
   }
 
   /** Returns the section with its closing brace, and its index. */
   finish(): EncodedSection {
     this.closeRun()
-    this.text.push('}')
-    this.flushText()
+    this.text.write('}')
+    this.chunks.push(...this.text.take())
     return {chunks: this.chunks, index: [Buffer.from(`{${this.index.join(',')}}`)]}
   }
 
-  private note(key: string, length: number): void {
-    this.index.push(`${JSON.stringify(key)}:[${this.at},${length}]`)
+  /** Notes in the index that the value of the key (given as JSON) is `length` bytes from here. */
+  private note(name: string, length: number): void {
+    this.index.push(`${name}:[${this.at},${length}]`)
     this.at += length
     this.entries += 1
-  }
-
-  private flushText(): void {
-    if (this.text.length > 0) this.chunks.push(Buffer.from(this.text.join('')))
-    this.text = []
   }
 
   private closeRun(): void {
