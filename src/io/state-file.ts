@@ -10,6 +10,7 @@ import path from 'node:path'
 import {CliError, FatalCliError} from '../api/errors.js'
 import {STATE_KIND, STATE_VERSION, type ClusterState} from '../cluster/state.js'
 import {decodeState, encodeState, type StateBytes, type StateChunk} from './state-sections.js'
+import {checkSplice, spliceChecked, spliceMode} from './state-splice-check.js'
 
 export const STATE_FILE = 'cluster.json'
 const LOCK_FILE = 'cluster.lock'
@@ -27,7 +28,13 @@ function resetHint(file: string): string {
 
 // The state files this process has open, read section by section as commands need them. A saved file
 // replaces the old one by rename, so an open descriptor keeps reading the snapshot it was loaded from.
-const openFiles = new Set<number>()
+// Each load has a handle of its own: a descriptor number closed and reused by a later load never lets
+// the earlier state read the later file.
+interface OpenFile {
+  fd: number
+  open: boolean
+}
+const openFiles = new Set<OpenFile>()
 
 function openStateBytes(file: string): StateBytes {
   const fd = fs.openSync(file, 'r')
@@ -35,20 +42,21 @@ function openStateBytes(file: string): StateBytes {
     const stat = fs.fstatSync(fd)
     if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file}`), {code: 'EISDIR'})
     const size = stat.size
-    openFiles.add(fd)
-    return {size, read: (offset, length) => readAt(fd, offset, length)}
+    const handle = {fd, open: true}
+    openFiles.add(handle)
+    return {size, read: (offset, length) => readAt(handle, offset, length), open: () => handle.open}
   } catch (error) {
     fs.closeSync(fd)
     throw error
   }
 }
 
-function readAt(fd: number, offset: number, length: number): Buffer {
-  if (!openFiles.has(fd)) throw new Error('kbe: a cluster state section was read after its command finished')
+function readAt(handle: OpenFile, offset: number, length: number): Buffer {
+  if (!handle.open) throw new Error('kbe: a cluster state section was read after its command finished')
   const bytes = Buffer.allocUnsafe(length)
   let done = 0
   while (done < length) {
-    const n = fs.readSync(fd, bytes, done, length - done, offset + done)
+    const n = fs.readSync(handle.fd, bytes, done, length - done, offset + done)
     if (n === 0) break
     done += n
   }
@@ -57,7 +65,10 @@ function readAt(fd: number, offset: number, length: number): Buffer {
 
 /** Closes the state files loaded so far (a session calls this when its command is done). */
 export function closeStateFiles(): void {
-  for (const fd of openFiles) fs.closeSync(fd)
+  for (const handle of openFiles) {
+    handle.open = false
+    fs.closeSync(handle.fd)
+  }
   openFiles.clear()
 }
 
@@ -113,9 +124,11 @@ export function saveState(home: string, state: ClusterState): void {
   fs.mkdirSync(home, {recursive: true})
   const file = path.join(home, STATE_FILE)
   const tmp = path.join(home, `.${STATE_FILE}.${process.pid}.${Date.now()}.tmp`)
+  const chunks = encodeState(state, spliceMode())
+  if (spliceChecked()) checkSplice(state, chunks)
   const fd = fs.openSync(tmp, 'w', 0o600)
   try {
-    for (const chunk of encodeState(state)) writeAll(fd, chunk)
+    for (const chunk of chunks) writeAll(fd, chunk)
     fs.fsyncSync(fd)
   } finally {
     fs.closeSync(fd)

@@ -1,15 +1,23 @@
 // The state file's layout (format version 2): one header line of JSON — the cluster's scalars, the list
 // of sections with their byte lengths, the resources with owned objects — followed by one line per section:
-// the kubelet's runtime bookkeeping and the event-key hashes, each resource's objects, and an index of where
-// each involved object's events sit in the events section. A command decodes only the sections it
-// touches: the resources appear in `state.objects` as getters that read and parse their line on first use,
-// and a section never decoded is copied back byte for byte (with any events appended to it spliced in).
-// `kbe iptables-save` on a cluster of 10,000 pods therefore never parses the pods or the events, and
-// `describe` reads only the events of the object it describes. Version 1 (one JSON document) is still
-// read, so a cluster survives an upgrade of kbe.
+// the kubelet's runtime bookkeeping and the event-key hashes, each resource's objects, a key index per
+// resource but the events (where each object's JSON is in its section, see src/io/state-splice.ts), and
+// an index of where each involved object's events sit in the events section. A command decodes only the
+// sections it touches: the resources appear in `state.objects` as getters that read and parse their line
+// on first use; a section never decoded is copied back byte for byte (with any events appended to it
+// spliced in), and a decoded one is spliced too — its unchanged entries copied from the old file, only
+// the changed ones encoded — so a command that changes 30 of 10,000 pods encodes 30 pods. `kbe
+// iptables-save` on a cluster of 10,000 pods therefore never parses the pods or the events, and
+// `describe` reads only the events of the object it describes. Files without key indexes (written before
+// them) load as well and are encoded in full the first time. Version 1 (one JSON document) is still read,
+// so a cluster survives an upgrade of kbe.
 
 import type {KubeObject} from '../api/types.js'
 import {UNDECODED, STATE_VERSION, mayHaveOwners, type ClusterState, type UndecodedSections} from '../cluster/state.js'
+import {chunksLength, slice, type StateBytes, type StateChunk} from './state-chunks.js'
+import {encodeObjects, spliceObjects, traceOrigin, type EncodedSection, type SpliceMode} from './state-splice.js'
+
+export type {LazyBytes, StateBytes, StateChunk} from './state-chunks.js'
 
 /** The header line: every scalar of the state, and the sections that follow it in order. */
 export interface StateHeader extends Omit<ClusterState, 'objects' | 'version' | EagerSection> {
@@ -27,12 +35,8 @@ const OBJECTS = 'objects/'
 const EVENTS = 'events'
 /** Where in the events section each involved object's events are: what `describe` reads them by. */
 const EVENT_INDEX = 'index/events'
-
-/** Random access to the bytes of a state file (an open file descriptor, or a buffer in tests). */
-export interface StateBytes {
-  size: number
-  read(offset: number, length: number): Buffer
-}
+/** Where the objects of each other resource are in its section: "index/objects/<resource>". */
+const KEY_INDEX = 'index/objects/'
 
 /** A section still on disk: where its bytes are, and the objects added to it since it was loaded. */
 interface RawSection {
@@ -44,54 +48,63 @@ interface RawSection {
   owned: boolean
 }
 
-/** Bytes of the old file, read only when they are written (in parts: a 45 MB section needs no 45 MB buffer). */
-export interface LazyBytes {
-  length: number
-  /** Returns `length` bytes from `at` (counted from this chunk's start). */
-  read(at: number, length: number): Buffer
-}
-
-/** Returns the bytes of `source` from `offset` on as a LazyBytes chunk of `length` bytes. */
-function slice(source: StateBytes, offset: number, length: number): LazyBytes {
-  return {length, read: (at, n) => source.read(offset + at, n)}
-}
-
-/** A piece of the encoded file: text, bytes, or bytes read from the old file when written. */
-export type StateChunk = string | Buffer | LazyBytes
-
 /** The sections not decoded yet, per `objects` record. */
 const deferred = new WeakMap<object, Map<string, RawSection>>()
 /** The event index section of a loaded file, per `objects` record. */
 const deferredIndex = new WeakMap<object, RawSection>()
+/** The key index sections of a loaded file, by resource, per `objects` record. */
+const deferredKeyIndexes = new WeakMap<object, Map<string, RawSection>>()
 
-/** Returns the chunks of the sectioned encoding of `state`, undecoded sections copied from the old file. */
-export function encodeState(state: ClusterState): StateChunk[] {
+/**
+ * Returns the chunks of the sectioned encoding of `state`: undecoded sections copied from the old file,
+ * decoded ones spliced into their old bytes as `mode` says (see src/io/state-splice.ts) or encoded anew.
+ */
+export function encodeState(state: ClusterState, mode: SpliceMode = 'auto'): StateChunk[] {
   const {objects, ...rest} = state
   const scalars: Record<string, unknown> = {...rest}
   const raw = deferred.get(objects)
+  const keyIndexes = deferredKeyIndexes.get(objects)
   const bodies: [string, StateChunk[]][] = []
   for (const name of EAGER_SECTIONS) {
     if (state[name] !== undefined) bodies.push([name, [Buffer.from(JSON.stringify(state[name]))]])
     delete scalars[name]
   }
   const names = new Set([...Object.keys(objects), ...(raw?.keys() ?? [])])
+  const indexes: [string, StateChunk[]][] = []
   let eventIndex: StateChunk[] | undefined
   for (const resource of [...names].sort()) {
     const section = raw?.get(resource)
     if (resource !== EVENTS) {
-      bodies.push([OBJECTS + resource, section ? rawChunks(section) : [Buffer.from(JSON.stringify(objects[resource]))]])
+      const encoded = section ? rawObjects(section, keyIndexes?.get(resource)) : decodedObjects(objects[resource], mode)
+      bodies.push([OBJECTS + resource, encoded.chunks])
+      if (encoded.index) indexes.push([KEY_INDEX + resource, encoded.index])
       continue
     }
     const encoded = section ? rawEvents(section, deferredIndex.get(objects)) : indexedRecord(objects[resource], 1, false)
     bodies.push([OBJECTS + resource, encoded.chunks])
     eventIndex = encoded.index
   }
+  bodies.push(...indexes)
   if (eventIndex) bodies.push([EVENT_INDEX, eventIndex])
   const owned = [...names].sort().filter((resource) => mayHaveOwners(objects, resource))
   const header = {...scalars, version: STATE_VERSION, sections: bodies.map(([name, parts]) => [name, chunksLength(parts)]), owned}
   const chunks: StateChunk[] = [JSON.stringify(header), '\n']
   for (const [, parts] of bodies) chunks.push(...parts, '\n')
   return chunks
+}
+
+/** A decoded resource's objects: spliced into the old file's bytes when that pays, else encoded in full. */
+function decodedObjects(record: Record<string, KubeObject> | undefined, mode: SpliceMode): EncodedSection {
+  return (record && spliceObjects(record, mode)) ?? encodeObjects(record)
+}
+
+/**
+ * An undecoded resource written back: its old bytes and key index. Objects appended to it (only events
+ * are, and they have an index of their own) leave it without a key index: a full encoding writes one.
+ */
+function rawObjects(section: RawSection, keyIndex: RawSection | undefined): {chunks: StateChunk[]; index?: StateChunk[]} {
+  const index = keyIndex && !section.appended ? [slice(keyIndex.source, keyIndex.offset, keyIndex.length)] : undefined
+  return {chunks: rawChunks(section), index}
 }
 
 /** An undecoded section as written back: its old bytes, with the objects appended since spliced in. */
@@ -141,10 +154,6 @@ function rawEvents(section: RawSection, oldIndex: RawSection | undefined): {chun
   return {chunks: [slice(source, offset, head), ...tail.chunks], index: tail.index}
 }
 
-function chunksLength(chunks: StateChunk[]): number {
-  return chunks.reduce((sum, c) => sum + (typeof c === 'string' ? Buffer.byteLength(c) : c.length), 0)
-}
-
 /** How many bytes of a file to read first, looking for the end of the header line. */
 const HEADER_PROBE = 64 * 1024
 
@@ -189,14 +198,18 @@ export function decodeState(source: StateBytes, corrupt: (detail: string) => Err
   const indexBody = bodies.get(EVENT_INDEX)
   if (indexBody) deferredIndex.set(objects, indexBody)
   let parsedIndex: EventIndex | undefined
+  const keyIndexes = new Map<string, RawSection>()
+  for (const [name, body] of bodies) if (name.startsWith(KEY_INDEX)) keyIndexes.set(name.slice(KEY_INDEX.length), body)
+  deferredKeyIndexes.set(objects, keyIndexes)
   for (const [name, body] of bodies) {
     if (!name.startsWith(OBJECTS)) continue
     const resource = name.slice(OBJECTS.length)
     raw.set(resource, body)
+    const keyIndex = resource === EVENTS ? undefined : keyIndexes.get(resource)
     Object.defineProperty(objects, resource, {
       configurable: true,
       enumerable: true,
-      get: () => settle(objects, raw, resource, Object.assign(parseSection(name, body, corrupt), body.appended)),
+      get: () => settle(objects, raw, resource, decodeObjects(name, body, keyIndex, corrupt)),
       set: (value: Record<string, KubeObject>) => settle(objects, raw, resource, value),
     })
   }
@@ -238,13 +251,34 @@ function settle(objects: object, raw: Map<string, RawSection>, resource: string,
   return value
 }
 
-function parseSection(name: string, body: RawSection, corrupt: (detail: string) => Error): Record<string, never> {
+/**
+ * Parses a resource's section, noting where each object is in the old file when its key index says so
+ * (for the splice when it is written back), then merges in the objects appended to it meanwhile.
+ */
+function decodeObjects(name: string, body: RawSection, keyIndex: RawSection | undefined, corrupt: (detail: string) => Error): Record<string, KubeObject> {
+  const bytes = readSection(name, body, corrupt)
+  const record = parseJson(name, bytes, body.length, corrupt)
+  if (keyIndex) traceOrigin(record, bytes, body, keyIndex)
+  return Object.assign(record, body.appended)
+}
+
+/** Returns the bytes of a section with the newline after it (checked). */
+function readSection(name: string, body: RawSection, corrupt: (detail: string) => Error): Buffer {
   // Each section ends with a newline: the one place a cut or shifted file shows without parsing it all.
   const bytes = body.source.read(body.offset, body.length + 1)
   if (bytes.length !== body.length + 1 || bytes[body.length] !== 10) throw corrupt(`section ${name} is cut short or has the wrong length`)
+  return bytes
+}
+
+function parseSection(name: string, body: RawSection, corrupt: (detail: string) => Error): Record<string, never> {
+  return parseJson(name, readSection(name, body, corrupt), body.length, corrupt)
+}
+
+/** Parses the first `length` bytes of a section: an object, or a list for the event keys. */
+function parseJson(name: string, bytes: Buffer, length: number, corrupt: (detail: string) => Error): Record<string, never> {
   let value: unknown
   try {
-    value = JSON.parse(bytes.toString('utf8', 0, body.length))
+    value = JSON.parse(bytes.toString('utf8', 0, length))
   } catch {
     throw corrupt(`section ${name} is not valid JSON`)
   }

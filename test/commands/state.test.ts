@@ -111,7 +111,7 @@ describe('state file', function () {
     delete v1.sections
     header.sections.forEach(([name], i) => {
       if (name === 'runtime') v1.runtime = JSON.parse(lines[i + 1])
-      else (v1.objects as Record<string, unknown>)[name.replace('objects/', '')] = JSON.parse(lines[i + 1])
+      else if (name.startsWith('objects/')) (v1.objects as Record<string, unknown>)[name.replace('objects/', '')] = JSON.parse(lines[i + 1])
     })
     fs.writeFileSync(file, JSON.stringify(v1))
     const r = await runKbe(['get', 'pods', '-o', 'json'], {home, now: NOW})

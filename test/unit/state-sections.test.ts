@@ -64,7 +64,8 @@ describe('state file sections', () => {
     assert.ok(state.objects.pods['default/p'])
     assert.equal(isDecoded(state.objects, 'pods'), true)
     assert.ok(source.reads.some(([offset]) => offset === podsAt))
-    state.objects.pods['default/p'].metadata.labels = {changed: 'yes'}
+    // A changed object carries a new resourceVersion (a store write stamps one): the writer re-encodes it.
+    state.objects.pods['default/p'] = {...state.objects.pods['default/p'], metadata: {...state.objects.pods['default/p'].metadata, labels: {changed: 'yes'}, resourceVersion: '999'}}
     const written = join(encodeState(state))
     const reread = decodeState(bytesOf(written), corrupt) as ClusterState
     assert.deepEqual(reread.objects.pods['default/p'].metadata.labels, {changed: 'yes'})

@@ -1,0 +1,263 @@
+// Object sections and their key index: how a record of objects ({"<ns>/<name>": object, …}) is encoded
+// together with an index of where each object's JSON sits in it (`{"<key>": [offset, length], …}`, in
+// bytes from the section's opening brace), and how a decoded section is written back by splicing: an
+// entry whose object is still the one decoded, with the resourceVersion it had (every store write stamps
+// a new one), is copied from the old file — a run of such entries as one slice — while changed and new
+// entries are encoded and removed ones left out, in the record's own order. When a section is decoded
+// its index is checked against the bytes just parsed (each key's `"key":` sits right before its value,
+// and the entries tile the section); an index that is missing, not JSON or does not match is ignored —
+// it is derived data and the objects themselves parsed fine — and the section is then encoded in full,
+// which writes a correct index again. A file whose old bytes can't be read any more, or a section where
+// more than a quarter of the entries changed, is encoded in full as well.
+
+import {slice, type StateBytes, type StateChunk} from './state-chunks.js'
+
+/** An encoded object section, and its key index. */
+export interface EncodedSection {
+  chunks: StateChunk[]
+  index: StateChunk[]
+}
+
+/** Where a section (or its index) is in a file. */
+export interface SectionPlace {
+  source: StateBytes
+  offset: number
+  length: number
+}
+
+/** An entry of a decoded section as it was in the file: its object then, and its byte range there. */
+interface StoredEntry {
+  object: unknown
+  resourceVersion: unknown
+  /** Where `"key":` begins, where the value begins, and where the value ends (section-relative). */
+  start: number
+  value: number
+  end: number
+}
+
+/** Where a decoded section came from: its bytes and index in the old file, and each entry's place there. */
+interface SectionOrigin {
+  section: SectionPlace
+  index: SectionPlace
+  entries: Map<string, StoredEntry>
+}
+
+/** When to splice: 'auto' when it pays, 'always' whenever the old bytes allow it (checks), or 'never'. */
+export type SpliceMode = 'auto' | 'always' | 'never'
+
+/** Entries changed or removed beyond this share of a section make a full encoding cheaper than a splice. */
+const SPLICE_LIMIT = 1 / 4
+
+/** The origin of each decoded record that has one, by the record object itself. */
+const origins = new WeakMap<object, SectionOrigin>()
+
+/** How much encoded text is gathered in one buffer before another is started. */
+const BUFFER_SIZE = 1 << 20
+
+/**
+ * Encoded text as buffers: text is written as UTF-8 straight into a buffer (which tells how many bytes
+ * it took, so nothing is measured twice), and taken out as the chunks written so far.
+ */
+class TextSink {
+  private buffer = Buffer.allocUnsafe(0)
+  private from = 0
+  private used = 0
+  private readonly done: Buffer[] = []
+
+  /** Appends `text`; returns its length in bytes. */
+  write(text: string): number {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8, so this much room always holds the text.
+    if (this.buffer.length - this.used < text.length * 3) this.startBuffer(text.length * 3)
+    const length = this.buffer.write(text, this.used)
+    this.used += length
+    return length
+  }
+
+  /** Returns the buffers written since the last call. */
+  take(): Buffer[] {
+    if (this.used > this.from) this.done.push(this.buffer.subarray(this.from, this.used))
+    this.from = this.used
+    return this.done.splice(0)
+  }
+
+  private startBuffer(room: number): void {
+    if (this.used > this.from) this.done.push(this.buffer.subarray(this.from, this.used))
+    this.buffer = Buffer.allocUnsafe(Math.max(BUFFER_SIZE, room))
+    this.from = 0
+    this.used = 0
+  }
+}
+
+/**
+ * Writes the entries of a section one after another: encoded ones as text, copied ones as slices of the
+ * old section (adjacent copies merge into one), keeping count of the bytes so far for the index.
+ */
+class SectionWriter {
+  private readonly chunks: StateChunk[] = []
+  private readonly text = new TextSink()
+  private readonly index: string[] = []
+  private run?: {start: number; end: number}
+  private at: number
+  private entries = 0
+
+  constructor(private readonly old?: SectionPlace) {
+    this.at = this.text.write('{')
+  }
+
+  /** Adds `key` with `object` encoded as JSON (skipped, as JSON.stringify skips it, when it has none). */
+  encode(key: string, object: unknown): void {
+    const value = JSON.stringify(object) as string | undefined
+    if (value === undefined) return
+    this.closeRun()
+    const name = JSON.stringify(key)
+    this.at += this.text.write(`${this.entries > 0 ? ',' : ''}${name}:`)
+    this.note(name, this.text.write(value))
+  }
+
+  /** Adds `key` with its bytes copied from the old section. */
+  copy(key: string, stored: StoredEntry): void {
+    const comma = this.entries > 0 ? 1 : 0
+    if (this.run && this.run.end + 1 === stored.start) {
+      this.run.end = stored.end // the comma between them is in the old bytes
+    } else {
+      this.closeRun()
+      if (comma) this.text.write(',')
+      this.chunks.push(...this.text.take())
+      this.run = {start: stored.start, end: stored.end}
+    }
+    this.at += comma + stored.value - stored.start
+    this.note(JSON.stringify(key), stored.end - stored.value)
+  }
+
+  /** Returns the section with its closing brace, and its index. */
+  finish(): EncodedSection {
+    this.closeRun()
+    this.text.write('}')
+    this.chunks.push(...this.text.take())
+    return {chunks: this.chunks, index: [Buffer.from(`{${this.index.join(',')}}`)]}
+  }
+
+  /** Notes in the index that the value of the key (given as JSON) is `length` bytes from here. */
+  private note(name: string, length: number): void {
+    this.index.push(`${name}:[${this.at},${length}]`)
+    this.at += length
+    this.entries += 1
+  }
+
+  private closeRun(): void {
+    if (!this.run || !this.old) return
+    this.chunks.push(slice(this.old.source, this.old.offset + this.run.start, this.run.end - this.run.start))
+    this.run = undefined
+  }
+}
+
+/** Encodes a record of objects as JSON.stringify would, with its key index. */
+export function encodeObjects(record: Record<string, unknown> | undefined): EncodedSection {
+  const writer = new SectionWriter()
+  for (const key of Object.keys(record ?? {})) writer.encode(key, (record as Record<string, unknown>)[key])
+  return writer.finish()
+}
+
+/**
+ * Writes a decoded record back by splicing it into its old bytes; undefined when it has no usable origin
+ * (no index, old file closed) or, in 'auto' mode, when too much changed for splicing to pay.
+ */
+export function spliceObjects(record: Record<string, unknown>, mode: SpliceMode): EncodedSection | undefined {
+  const origin = origins.get(record)
+  if (!origin || mode === 'never' || origin.section.source.open?.() === false) return undefined
+  const keys = Object.keys(record)
+  const changes = countChanges(record, keys, origin)
+  if (mode === 'auto' && changes.encoded + changes.removed > keys.length * SPLICE_LIMIT) return undefined
+  if (changes.encoded === 0 && changes.removed === 0 && changes.inOrder) return untouched(origin)
+  const writer = new SectionWriter(origin.section)
+  for (const key of keys) {
+    const stored = origin.entries.get(key)
+    if (stored && isUnchanged(stored, record[key])) writer.copy(key, stored)
+    else writer.encode(key, record[key])
+  }
+  return writer.finish()
+}
+
+/** A section none of whose entries changed, moved or went: its old bytes and old index. */
+function untouched({section, index}: SectionOrigin): EncodedSection {
+  return {chunks: [slice(section.source, section.offset, section.length)], index: [slice(index.source, index.offset, index.length)]}
+}
+
+/** Counts the entries to encode (changed or new) and the removed ones; inOrder: the rest keep their order. */
+function countChanges(record: Record<string, unknown>, keys: string[], origin: SectionOrigin): {encoded: number; removed: number; inOrder: boolean} {
+  let encoded = 0
+  let kept = 0
+  let end = 0
+  let inOrder = true
+  for (const key of keys) {
+    const stored = origin.entries.get(key)
+    if (stored) {
+      kept += 1
+      inOrder &&= stored.start === end + 1
+      end = stored.end
+    }
+    if (!stored || !isUnchanged(stored, record[key])) encoded += 1
+  }
+  return {encoded, removed: origin.entries.size - kept, inOrder}
+}
+
+/** Whether a current object is the one decoded, at the resourceVersion it was decoded with. */
+function isUnchanged(stored: StoredEntry, object: unknown): boolean {
+  return object === stored.object && resourceVersionOf(object) === stored.resourceVersion
+}
+
+function resourceVersionOf(object: unknown): unknown {
+  return (object as {metadata?: {resourceVersion?: unknown}} | null)?.metadata?.resourceVersion
+}
+
+/**
+ * Remembers where the entries of a freshly parsed section are in the old file, once its key index is
+ * confirmed against the section's bytes; with no index, or one that does not match, nothing is
+ * remembered (the section will be encoded in full). Returns whether the index was used.
+ */
+export function traceOrigin(record: Record<string, unknown>, bytes: Buffer, section: SectionPlace, index: SectionPlace | undefined): boolean {
+  const places = index && readIndex(index)
+  const entries = places && storedEntries(record, bytes.subarray(0, section.length), places)
+  if (!index || !entries) return false
+  origins.set(record, {section, index, entries})
+  return true
+}
+
+/** Returns the parsed key index, or undefined when it can't be read or is not a JSON object. */
+function readIndex({source, offset, length}: SectionPlace): Record<string, unknown> | undefined {
+  try {
+    const value = JSON.parse(source.read(offset, length).toString('utf8')) as unknown
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Returns each entry's place in `bytes` (the section) as the index gives it, if the index matches: walking
+ * the keys in the record's order (the file's), every key's `"key":` must sit right before its value, each
+ * value must look like an object, and the entries must fill the section up to its closing brace.
+ */
+function storedEntries(record: Record<string, unknown>, bytes: Buffer, index: Record<string, unknown>): Map<string, StoredEntry> | undefined {
+  const entries = new Map<string, StoredEntry>()
+  let at = 1
+  for (const key of Object.keys(record)) {
+    const place = Object.hasOwn(index, key) ? index[key] : undefined
+    if (!isPlace(place)) return undefined
+    const [value, length] = place
+    const start = entries.size > 0 ? at + 1 : at
+    const head = `${JSON.stringify(key)}:`
+    if (value !== start + Buffer.byteLength(head) || value + length > bytes.length) return undefined
+    if (entries.size > 0 && bytes[at] !== 0x2c) return undefined
+    if (bytes.toString('utf8', start, value) !== head || bytes[value] !== 0x7b || bytes[value + length - 1] !== 0x7d) return undefined
+    const object = record[key]
+    entries.set(key, {object, resourceVersion: resourceVersionOf(object), start, value, end: value + length})
+    at = value + length
+  }
+  return at === bytes.length - 1 && bytes[at] === 0x7d ? entries : undefined
+}
+
+function isPlace(place: unknown): place is [number, number] {
+  return Array.isArray(place) && place.length === 2 && Number.isSafeInteger(place[0]) && Number.isSafeInteger(place[1]) && place[0] > 0 && place[1] >= 2
+}
+
