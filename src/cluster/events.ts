@@ -36,22 +36,30 @@ export function recordEvent(store: ObjectStore, spec: EventSpec, now: Date, sequ
     return
   }
   correlator?.release(recorder, key)
-  // Written: onto the stored event with the same key if there is one, else as a new event.
+  // Written: onto the stored event with the same key if there is one, else as a new event. An event this
+  // command added to the still unread stored ones is found (and updated) without reading them.
+  const appended = appendedEvents(store)
   let existing: Event | undefined
   if (!(known?.add(key) ?? false) || store.isDecoded('events')) {
-    const indexed = eventIndex(store).get(key)
-    const found = indexed === undefined ? undefined : store.find<Event>('events', namespace, indexed)
-    if (found && keyOf(found) === key) existing = found
+    existing = store.isDecoded('events') ? undefined : appended.get(key)
+    if (!existing) {
+      const indexed = eventIndex(store).get(key)
+      const found = indexed === undefined ? undefined : store.find<Event>('events', namespace, indexed)
+      if (found && keyOf(found) === key) existing = found
+    }
   }
   const count = (existing?.count ?? 0) + (held?.count ?? 0) + 1
   if (existing) {
-    store.update({...existing, count, lastTimestamp: stamp, message})
+    const updated = {...existing, count, lastTimestamp: stamp, message}
+    if (store.updateAppended(updated)) appended.set(key, updated)
+    else store.update(updated)
     return
   }
   const name = held?.name ?? eventName(involved, now, sequence)
   const event = newEvent(spec, ref, name, message, rfc3339(held?.first ?? at), stamp, count, namespace)
   if (!store.isDecoded('events')) {
     store.append(event)
+    appended.set(key, event)
     return
   }
   store.create(event)
@@ -90,6 +98,15 @@ function newEvent(spec: EventSpec, ref: Event['involvedObject'], name: string, m
     reportingComponent: spec.component,
     reportingInstance: spec.host ?? '',
   }
+}
+
+/** Per store: the events recorded onto the still unread stored ones in this session, by key. */
+const appendedByStore = new WeakMap<ObjectStore, Map<string, Event>>()
+
+function appendedEvents(store: ObjectStore): Map<string, Event> {
+  let appended = appendedByStore.get(store)
+  if (!appended) appendedByStore.set(store, (appended = new Map()))
+  return appended
 }
 
 // Which event (by name) a repeat of the same event aggregates into, per store: built once from the

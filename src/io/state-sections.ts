@@ -258,7 +258,7 @@ function settle(objects: object, raw: Map<string, RawSection>, resource: string,
 function decodeObjects(name: string, body: RawSection, keyIndex: RawSection | undefined, corrupt: (detail: string) => Error): Record<string, KubeObject> {
   const bytes = readSection(name, body, corrupt)
   const record = parseJson(name, bytes, body.length, corrupt)
-  if (keyIndex) traceOrigin(record, bytes, body, keyIndex)
+  traceOrigin(record, body, keyIndex)
   return Object.assign(record, body.appended)
 }
 

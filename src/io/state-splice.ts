@@ -3,11 +3,11 @@
 // bytes from the section's opening brace), and how a decoded section is written back by splicing: an
 // entry whose object is still the one decoded, with the resourceVersion it had (every store write stamps
 // a new one), is copied from the old file — a run of such entries as one slice — while changed and new
-// entries are encoded and removed ones left out, in the record's own order. When a section is decoded
-// its index is checked against the bytes just parsed (each key's `"key":` sits right before its value,
-// and the entries tile the section); an index that is missing, not JSON or does not match is ignored —
-// it is derived data and the objects themselves parsed fine — and the section is then encoded in full,
-// which writes a correct index again. A file whose old bytes can't be read any more, or a section where
+// entries are encoded and removed ones left out, in the record's own order. When a decoded section is
+// written its index is first checked against the section's old bytes (each key's `"key":` sits right
+// before its value, and the entries tile the section; a command that only reads pays nothing for it); an
+// index that is missing, not JSON or does not match is ignored — it is derived data and the objects
+// themselves parsed fine — and the section is then encoded in full, which writes a correct index again. A file whose old bytes can't be read any more, or a section where
 // more than a quarter of the entries changed, is encoded in full as well.
 
 import {slice, type StateBytes, type StateChunk} from './state-chunks.js'
@@ -48,8 +48,35 @@ export type SpliceMode = 'auto' | 'always' | 'never'
 /** Entries changed or removed beyond this share of a section make a full encoding cheaper than a splice. */
 const SPLICE_LIMIT = 1 / 4
 
-/** The origin of each decoded record that has one, by the record object itself. */
-const origins = new WeakMap<object, SectionOrigin>()
+/**
+ * What a decoded section is until it is written: where it came from, and its entries as decoded (key,
+ * object, resourceVersion, in the file's order). Its index is read and checked only when it is written,
+ * so a command that only reads a section never pays for that.
+ */
+interface DecodedSection {
+  section: SectionPlace
+  index: SectionPlace
+  decoded: [string, unknown, unknown][]
+}
+
+/** The origin of each decoded record that has one, by the record object itself: traced, or checked (or found unusable). */
+const origins = new WeakMap<object, DecodedSection | SectionOrigin | null>()
+
+/** Returns a decoded record's origin, checking its index against the old bytes on first use. */
+function originOf(record: object): SectionOrigin | undefined {
+  const known = origins.get(record)
+  if (!known) return undefined
+  if ('entries' in known) return known
+  const {section, index, decoded} = known
+  let origin: SectionOrigin | null = null
+  if (section.source.open?.() !== false) {
+    const places = readIndex(index)
+    const entries = places && storedEntries(decoded, section.source.read(section.offset, section.length), places)
+    if (entries) origin = {section, index, entries}
+  }
+  origins.set(record, origin)
+  return origin ?? undefined
+}
 
 /** How much encoded text is gathered in one buffer before another is started. */
 const BUFFER_SIZE = 1 << 20
@@ -163,8 +190,9 @@ export function encodeObjects(record: Record<string, unknown> | undefined): Enco
  * (no index, old file closed) or, in 'auto' mode, when too much changed for splicing to pay.
  */
 export function spliceObjects(record: Record<string, unknown>, mode: SpliceMode): EncodedSection | undefined {
-  const origin = origins.get(record)
-  if (!origin || mode === 'never' || origin.section.source.open?.() === false) return undefined
+  if (mode === 'never') return undefined
+  const origin = originOf(record)
+  if (!origin || origin.section.source.open?.() === false) return undefined
   const keys = Object.keys(record)
   const changes = countChanges(record, keys, origin)
   if (mode === 'auto' && changes.encoded + changes.removed > keys.length * SPLICE_LIMIT) return undefined
@@ -211,16 +239,15 @@ function resourceVersionOf(object: unknown): unknown {
 }
 
 /**
- * Remembers where the entries of a freshly parsed section are in the old file, once its key index is
- * confirmed against the section's bytes; with no index, or one that does not match, nothing is
- * remembered (the section will be encoded in full). Returns whether the index was used.
+ * Remembers where a freshly parsed section came from and its entries as parsed; when it is written, its
+ * key index is read and confirmed against the section's bytes (originOf), and with no index, or one that
+ * does not match, the section is encoded in full.
  */
-export function traceOrigin(record: Record<string, unknown>, bytes: Buffer, section: SectionPlace, index: SectionPlace | undefined): boolean {
-  const places = index && readIndex(index)
-  const entries = places && storedEntries(record, bytes.subarray(0, section.length), places)
-  if (!index || !entries) return false
-  origins.set(record, {section, index, entries})
-  return true
+export function traceOrigin(record: Record<string, unknown>, section: SectionPlace, index: SectionPlace | undefined): void {
+  if (!index) return
+  const decoded: [string, unknown, unknown][] = []
+  for (const key of Object.keys(record)) decoded.push([key, record[key], resourceVersionOf(record[key])])
+  origins.set(record, {section, index, decoded})
 }
 
 /** Returns the parsed key index, or undefined when it can't be read or is not a JSON object. */
@@ -238,10 +265,10 @@ function readIndex({source, offset, length}: SectionPlace): Record<string, unkno
  * the keys in the record's order (the file's), every key's `"key":` must sit right before its value, each
  * value must look like an object, and the entries must fill the section up to its closing brace.
  */
-function storedEntries(record: Record<string, unknown>, bytes: Buffer, index: Record<string, unknown>): Map<string, StoredEntry> | undefined {
+function storedEntries(decoded: [string, unknown, unknown][], bytes: Buffer, index: Record<string, unknown>): Map<string, StoredEntry> | undefined {
   const entries = new Map<string, StoredEntry>()
   let at = 1
-  for (const key of Object.keys(record)) {
+  for (const [key, object, resourceVersion] of decoded) {
     const place = Object.hasOwn(index, key) ? index[key] : undefined
     if (!isPlace(place)) return undefined
     const [value, length] = place
@@ -250,8 +277,7 @@ function storedEntries(record: Record<string, unknown>, bytes: Buffer, index: Re
     if (value !== start + Buffer.byteLength(head) || value + length > bytes.length) return undefined
     if (entries.size > 0 && bytes[at] !== 0x2c) return undefined
     if (bytes.toString('utf8', start, value) !== head || bytes[value] !== 0x7b || bytes[value + length - 1] !== 0x7d) return undefined
-    const object = record[key]
-    entries.set(key, {object, resourceVersion: resourceVersionOf(object), start, value, end: value + length})
+    entries.set(key, {object, resourceVersion, start, value, end: value + length})
     at = value + length
   }
   return at === bytes.length - 1 && bytes[at] === 0x7d ? entries : undefined

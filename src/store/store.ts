@@ -127,6 +127,19 @@ export class ObjectStore {
     return obj
   }
 
+  /**
+   * Replaces an object `append` added to a still undecoded resource (same key), bumping its resourceVersion,
+   * without decoding the resource; false (nothing done) once the resource has been decoded.
+   */
+  updateAppended<T extends KubeObject>(obj: T): boolean {
+    const info = this.infoOf(obj)
+    if (this.isDecoded(info.resource)) return false
+    obj.metadata.resourceVersion = this.nextResourceVersion()
+    if (!appendUndecoded(this.data, info.resource, objectKey(obj.metadata.namespace, obj.metadata.name as string), obj)) throw new Error(`kbe: cannot append to ${info.resource}`)
+    this.cache.delete(info.resource)
+    return true
+  }
+
   /** Replaces a stored object (same key) and bumps its resourceVersion. */
   update<T extends KubeObject>(obj: T): T {
     const info = this.infoOf(obj)

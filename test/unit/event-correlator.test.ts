@@ -8,6 +8,9 @@ import type {EventSpec} from '../../src/controllers/context.js'
 import {CACHE_ENTRIES, EventCorrelator} from '../../src/cluster/event-correlator.js'
 import {recordEvent} from '../../src/cluster/events.js'
 import {ObjectStore} from '../../src/store/store.js'
+import {Cluster} from '../../src/cluster/cluster.js'
+import {isDecoded, type ClusterState} from '../../src/cluster/state.js'
+import {decodeState, encodeState} from '../../src/io/state-sections.js'
 import {Sfc32, seedState} from '../../src/util/random.js'
 
 const T0 = Date.parse('2026-11-25T16:00:00Z')
@@ -135,5 +138,33 @@ describe('event correlator', () => {
     assert.notEqual(r.correlator.toJSON(T0 + 1000, 3_600_000), undefined)
     // 10 minutes on, the aggregation has lapsed; 5 minutes on, the one token used is back.
     assert.equal(r.correlator.toJSON(T0 + 600_001, 3_600_000), undefined)
+  })
+})
+
+describe('events recorded onto unread stored events', () => {
+  it('a scale-up\'s combined event is counted without reading the stored events, as a decoded store counts it', () => {
+    const T = new Date('2026-11-25T16:00:00Z')
+    const at = (ms: number) => new Date(T.getTime() + ms)
+    const rcObject = (replicas: number): KubeObject => ({apiVersion: 'v1', kind: 'ReplicationController', metadata: {name: 'big', namespace: 'default'},
+      spec: {replicas, selector: {app: 'big'}, template: {metadata: {labels: {app: 'big'}}, spec: {containers: [{name: 'c', image: 'nginx'}]}}}})
+    const base = Cluster.bootstrap(T, 5)
+    base.create(rcObject(1))
+    base.advanceTo(at(60_000))
+    const chunks = encodeState(base.snapshot())
+    const bytes = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : Buffer.isBuffer(c) ? c : c.read(0, c.length))))
+    const load = () => new Cluster(decodeState({size: bytes.length, read: (o, n) => bytes.subarray(o, o + n)}, (d) => new Error(d)) as ClusterState)
+    const lazy = load()
+    const eager = load()
+    eager.store.list('events')
+    for (const c of [lazy, eager]) {
+      const rc = structuredClone(c.store.find('replicationcontrollers', 'default', 'big') as KubeObject)
+      ;(rc.spec as {replicas: number}).replicas = 25
+      c.update(rc, true)
+    }
+    assert.equal(isDecoded(lazy.state.objects, 'events'), false, 'the stored events were not read')
+    const view = (c: Cluster) => c.store.list<Event>('events').filter((e) => e.involvedObject.name === 'big').map((e) => `${e.metadata.name} ${e.message} x${e.count} ${e.metadata.resourceVersion}`).join('\n')
+    assert.equal(view(lazy), view(eager))
+    // 9 distinct messages (the first pod's and 8 more), then the other 16 pods on the combined event.
+    assert.match(view(eager), /\(combined from similar events\): Created pod: big-\w+ x16 /)
   })
 })
