@@ -4,7 +4,7 @@
 // gathers pieces into writes of about a megabyte and cuts long ones without splitting a surrogate pair.
 import assert from 'node:assert/strict'
 import {CliError} from '../../src/api/errors.js'
-import {BatchedWriter} from '../../src/cli/base-command.js'
+import {BatchedWriter} from '../../src/cli/batched-writer.js'
 import {CommandOutput} from '../../src/cli/output.js'
 import {listWrapper, printJson} from '../../src/printers/json.js'
 import {printedString, resolvePrinter, type PrintedText} from '../../src/printers/resolve.js'

@@ -15,6 +15,7 @@ function writer(pieces: number): ReturnType<typeof spawn> {
     process.stdout // Node's stream exists (and made the descriptor non-blocking), as in kbe
     const out = stdoutSink()
     for (let i = 0; i < ${pieces}; i++) out.write(String.fromCharCode(97 + (i % 26)).repeat(1 << 20))
+    out.end()
     process.stderr.write('queued ' + process.stdout.writableLength + '\\n')
   `
   return spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {stdio: ['ignore', 'pipe', 'pipe']})
@@ -40,6 +41,23 @@ describe('stdout sink', function () {
     assert.equal(all.length, 24 << 20)
     for (let i = 0; i < 24; i++) assert.equal(String.fromCharCode(all[(i << 20) + 12345]), String.fromCharCode(97 + i))
     assert.equal(stderr, 'queued 0\n')
+  })
+
+  it('gathers small pieces, multi-byte characters included, without reordering or splitting them', async () => {
+    const code = `
+      import {stdoutSink} from ${JSON.stringify(sink)}
+      const out = stdoutSink()
+      for (let i = 0; i < 200000; i++) out.write(i % 7 === 0 ? 'ü€😀' + i + '\\n' : 'line ' + i + '\\n')
+      out.end()
+    `
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {stdio: ['ignore', 'pipe', 'pipe']})
+    const chunks: Buffer[] = []
+    child.stdout?.on('data', (d: Buffer) => chunks.push(d))
+    const status = await new Promise((resolve) => child.on('close', resolve))
+    assert.equal(status, 0)
+    const lines = Buffer.concat(chunks).toString('utf8').split('\n')
+    assert.equal(lines.length, 200001)
+    for (const i of [0, 1, 6, 7, 12345, 199999]) assert.equal(lines[i], i % 7 === 0 ? `ü€😀${i}` : `line ${i}`)
   })
 
   it('stops quietly when the reader goes away', async () => {
