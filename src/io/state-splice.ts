@@ -273,14 +273,32 @@ function storedEntries(decoded: [string, unknown, unknown][], bytes: Buffer, ind
     if (!isPlace(place)) return undefined
     const [value, length] = place
     const start = entries.size > 0 ? at + 1 : at
-    const head = `${JSON.stringify(key)}:`
-    if (value !== start + Buffer.byteLength(head) || value + length > bytes.length) return undefined
-    if (entries.size > 0 && bytes[at] !== 0x2c) return undefined
-    if (bytes.toString('utf8', start, value) !== head || bytes[value] !== 0x7b || bytes[value + length - 1] !== 0x7d) return undefined
+    if (value + length > bytes.length || (entries.size > 0 && bytes[at] !== 0x2c)) return undefined
+    if (!headAt(bytes, start, value, key) || bytes[value] !== 0x7b || bytes[value + length - 1] !== 0x7d) return undefined
     entries.set(key, {object, resourceVersion, start, value, end: value + length})
     at = value + length
   }
   return at === bytes.length - 1 && bytes[at] === 0x7d ? entries : undefined
+}
+
+/** Returns whether bytes [start, value) are the key's `"key":`; a plain ASCII key is compared without encoding it. */
+function headAt(bytes: Buffer, start: number, value: number, key: string): boolean {
+  if (value !== start + key.length + 3 || !isPlainKey(key)) {
+    const head = `${JSON.stringify(key)}:`
+    return value === start + Buffer.byteLength(head) && bytes.toString('utf8', start, value) === head
+  }
+  if (bytes[start] !== 0x22 || bytes[value - 2] !== 0x22 || bytes[value - 1] !== 0x3a) return false
+  for (let i = 0; i < key.length; i++) if (bytes[start + 1 + i] !== key.charCodeAt(i)) return false
+  return true
+}
+
+/** Whether JSON writes the key as itself in quotes, one byte a character (printable ASCII, no `"` or `\`). */
+function isPlainKey(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i)
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false
+  }
+  return true
 }
 
 function isPlace(place: unknown): place is [number, number] {
