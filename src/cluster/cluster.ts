@@ -1,8 +1,10 @@
 // The Cluster facade: one simulated single-node cluster as a value. It wires the object store, the
 // admission chain, the controllers and the kubelet's timeline to the injected clock instant and the
-// seeded random source. `advanceTo(t)` fires every planned kubelet step up to t in time order, letting
-// the controllers settle after each, so the state at t does not depend on how often kbe was invoked in
-// between. The verbs (create, delete, scale, update) are what the apiserver offers the commands.
+// seeded random source. `advanceTo(t)` fires every planned kubelet step up to t in time order, and wakes
+// the controllers whenever a client held back by its request budget may go on (client-rate-limit.ts),
+// letting them settle after each, so the state at t does not depend on how often kbe was invoked in
+// between. The components' event recorders run client-go's correlator (event-correlator.ts). The verbs
+// (create, delete, scale, update) are what the apiserver offers the commands.
 
 import type {KubeObject, Namespace, Pod} from '../api/types.js'
 import {resourceForKind, type ResourceInfo} from '../api/registry.js'

@@ -4,7 +4,9 @@
 // ranking: unscheduled, pending, not ready, ready for less time, more restarts, newer). Orphan pods that
 // match the selector are adopted. The ReplicaSet controller shares this core (issue: deployments). A
 // controller is synced only when it, one of its pods or an orphan of its namespace changed, and its
-// status comes from running counts (pod-owners.ts), so one pod's change costs O(1) here.
+// status comes from running counts (pod-owners.ts), so one pod's change costs O(1) here. Creating and
+// deleting pods are requests of the controller's client, paced at 20 a second with bursts of 30
+// (client-rate-limit.ts): a controller its budget holds back stays queued and reports the pods it has.
 
 import type {KubeObject, OwnerReference, Pod, PodTemplateSpec, ReplicaSet, ReplicationController} from '../api/types.js'
 import {matchLabelSelector} from '../api/labels/selector.js'
