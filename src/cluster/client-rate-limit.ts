@@ -22,6 +22,12 @@ export interface ClientBucket {
   wake?: number
 }
 
+/** Returns whether `value` has the shape of the persisted buckets (what a state file may hold). */
+export function isClientBuckets(value: unknown): value is Record<string, ClientBucket> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  return Object.values(value).every((b: ClientBucket) => typeof b === 'object' && b !== null && Number.isFinite(b.tokens) && Number.isFinite(b.at) && (b.wake === undefined || Number.isFinite(b.wake)))
+}
+
 export class ClientRateLimits {
   /** `holder.clients` keeps the buckets (created on the first request, so an idle cluster's state has none). */
   constructor(private readonly holder: {clients?: Record<string, ClientBucket>}, private readonly now: () => number) {}

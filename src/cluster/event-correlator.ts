@@ -32,6 +32,18 @@ export interface RecorderCaches {
 /** Per component (source.component + host). */
 export type CorrelatorState = Record<string, RecorderCaches>
 
+/** Returns whether `value` has the shape of the persisted recorder caches (what a state file may hold). */
+export function isCorrelatorState(value: unknown): value is CorrelatorState {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+  const rows = (v: unknown, ok: (row: unknown[]) => boolean) => v === undefined || (Array.isArray(v) && v.every((row) => Array.isArray(row) && ok(row)))
+  const numbers = (row: unknown[], from = 0, to = row.length) => row.slice(from, to).every((x) => Number.isFinite(x))
+  if (!isObject(value)) return false
+  return Object.values(value).every((caches) => isObject(caches) &&
+    rows(caches.similar, (row) => row.length >= 2 && numbers(row)) &&
+    rows(caches.spam, (row) => row.length === 3 && numbers(row)) &&
+    rows(caches.held, (row) => row.length === 5 && numbers(row, 0, 4) && typeof row[4] === 'string'))
+}
+
 /** An event's identity as the correlator sees it. */
 export interface CorrelatedEvent {
   /** Source and involved object (spam filter key). */

@@ -8,6 +8,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {CliError, FatalCliError} from '../api/errors.js'
+import {isClientBuckets} from '../cluster/client-rate-limit.js'
+import {isCorrelatorState} from '../cluster/event-correlator.js'
 import {STATE_KIND, STATE_VERSION, type ClusterState} from '../cluster/state.js'
 import {decodeState, encodeState, type StateBytes, type StateChunk} from './state-sections.js'
 import {checkSplice, spliceChecked, spliceMode} from './state-splice-check.js'
@@ -109,6 +111,8 @@ export function loadState(home: string): ClusterState | undefined {
   if (!state.objects || !state.runtime || !Array.isArray(state.random) || typeof state.time !== 'number') {
     throw new CliError(`the cluster state ${file} is incomplete; ${resetHint(file)}`)
   }
+  if (state.clients !== undefined && !isClientBuckets(state.clients)) throw corrupt('clients is not a set of request budgets')
+  if (state.eventCorrelator !== undefined && !isCorrelatorState(state.eventCorrelator)) throw corrupt('eventCorrelator is not a set of event recorder caches')
   return state as ClusterState
 }
 

@@ -137,6 +137,25 @@ describe('state file', function () {
     }
   })
 
+  it('request budgets or event recorder caches of the wrong shape are reported when the state loads', async () => {
+    await runKbe(['create', '-f', '-'], {home, now: NOW, seed: 1, stdin: podYaml('a')})
+    const file = path.join(home, 'cluster.json')
+    const text = fs.readFileSync(file, 'utf8')
+    const header = text.slice(0, text.indexOf('\n'))
+    for (const [field, value, detail] of [
+      ['clients', {'replication-controller': {tokens: 'many', at: 1}}, 'clients is not a set of request budgets'],
+      ['eventCorrelator', {'kubelet/minikube': {spam: [[1, 2]]}}, 'eventCorrelator is not a set of event recorder caches'],
+    ] as const) {
+      const edited = JSON.stringify({...JSON.parse(header), [field]: value})
+      fs.writeFileSync(file, edited + text.slice(header.length))
+      const before = fs.readFileSync(file)
+      const r = await runKbe(['get', 'pods'], {home, now: NOW})
+      assert.equal(r.stderr, `error: the cluster state ${file} is corrupt (${detail}); run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${file}.bak)\n`)
+      assert.equal(r.code, 1)
+      assert.ok(before.equals(fs.readFileSync(file)))
+    }
+  })
+
   it('a state file cut short is reported when it loads', async () => {
     await runKbe(['create', '-f', '-'], {home, now: NOW, seed: 1, stdin: podYaml('a')})
     const file = path.join(home, 'cluster.json')
