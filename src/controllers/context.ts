@@ -72,21 +72,16 @@ export function cloneWithStatus<T extends object>(obj: T, status: unknown): T {
   return out as T
 }
 
-/** Returns whether two JSON-shaped values are equal. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  return sameJson(a, b)
-}
-
 /**
- * Returns whether two JSON-shaped values serialize to the same JSON (jsonEqual), without serializing the
+ * Returns whether two JSON-shaped values serialize to the same JSON, without serializing the
  * parts they share by reference: comparing a new list with the stored one it was built from costs
  * O(length), not O(size of every element).
  */
-export function sameJson(a: unknown, b: unknown): boolean {
+export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, b[i] ?? null)) return false
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i] ?? null, b[i] ?? null)) return false
     return true
   }
   if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(b) && !('toJSON' in a) && !('toJSON' in b)) {
@@ -94,7 +89,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
     const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
     if (ka.length !== kb.length) return false
     for (let i = 0; i < ka.length; i++) {
-      if (ka[i] !== kb[i] || !sameJson((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false
+      if (ka[i] !== kb[i] || !jsonEqual((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false
     }
     return true
   }

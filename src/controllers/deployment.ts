@@ -29,8 +29,7 @@ export function reconcileDeployments(ctx: ControllerContext): Action[] {
   if (queue.size === 0) return []
   const actions: Action[] = []
   for (const key of queue.pending()) {
-    const slash = key.indexOf('/')
-    const d = ctx.store.find<DeploymentObject>('deployments', key.slice(0, slash), key.slice(slash + 1))
+    const d = ctx.store.findByKey<DeploymentObject>('deployments', key)
     if (!d || d.metadata.deletionTimestamp || !d.spec.template) {
       queue.forget(key)
       continue

@@ -8,7 +8,7 @@
 import type {Endpoints, EndpointSubset, KubeObject, Pod, Service} from '../api/types.js'
 import {objectKey, type ObjectStore} from '../store/store.js'
 import {rfc3339} from '../util/clock.js'
-import {jsonEqual, sameJson, type Action, type ControllerContext} from './context.js'
+import {jsonEqual, type Action, type ControllerContext} from './context.js'
 import {ServiceEndpoints} from './endpoints-model.js'
 import {keepJournal, takeJournal, watch, type WatchEvent} from './watch.js'
 import {perStore, WorkQueue} from './work-queue.js'
@@ -51,7 +51,7 @@ export function reconcileEndpoints(ctx: ControllerContext): Action[] {
     const labels = desiredLabels(svc)
     if (!current) {
       actions.push({type: 'create', object: desiredEndpoints(svc, subsets, ctx.now)})
-    } else if (!sameJson(current.subsets ?? [], subsets) || !jsonEqual(current.metadata.labels ?? {}, labels ?? {})) {
+    } else if (!jsonEqual(current.subsets ?? [], subsets) || !jsonEqual(current.metadata.labels ?? {}, labels ?? {})) {
       // A shallow copy: the subsets are new values, and nothing edits a stored object in place.
       const next: Endpoints = {...current, metadata: {...current.metadata}}
       next.metadata.labels = labels
@@ -66,8 +66,7 @@ export function reconcileEndpoints(ctx: ControllerContext): Action[] {
   }
   // Endpoints the controller made for a service that is gone (or has no selector) go with it.
   for (const key of state.orphans.pending()) {
-    const slash = key.indexOf('/')
-    const ep = ctx.store.find<Endpoints>('endpoints', key.slice(0, slash), key.slice(slash + 1))
+    const ep = ctx.store.findByKey<Endpoints>('endpoints', key)
     if (ep && !state.selected.has(key) && ep.metadata.annotations?.[TRIGGER_TIME_ANNOTATION] !== undefined) actions.push({type: 'delete', object: ep})
     else state.orphans.forget(key)
   }
@@ -219,7 +218,7 @@ function candidates(store: ObjectStore, state: EndpointsState, ns: string, selec
   }
   const pods: Pod[] = []
   for (const key of [...(best ?? [])].sort()) {
-    const pod = store.find<Pod>('pods', ns, key.slice(key.indexOf('/') + 1))
+    const pod = store.findByKey<Pod>('pods', key)
     if (pod) pods.push(pod)
   }
   return pods

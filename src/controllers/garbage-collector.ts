@@ -39,8 +39,7 @@ export function collectGarbage(ctx: ControllerContext): Action[] {
     for (const key of queue.pending()) {
       // No client is granted more than a full bucket at once: the rest is looked at in a later batch.
       if (garbage.length === CLIENT_BURST) break
-      const slash = key.indexOf('/')
-      const obj = ctx.store.find(resource, key.slice(0, slash), key.slice(slash + 1))
+      const obj = ctx.store.findByKey(resource, key)
       const owners = obj?.metadata.ownerReferences
       if (!obj || !owners?.length || obj.metadata.deletionTimestamp) {
         queue.forget(key)

@@ -62,8 +62,7 @@ export function schedulePods(ctx: ControllerContext): Action[] {
   const hostIP = node.status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? ''
   const actions: Action[] = []
   for (const key of queue.pending()) {
-    const slash = key.indexOf('/')
-    const pod = ctx.store.find<Pod>('pods', key.slice(0, slash), key.slice(slash + 1))
+    const pod = ctx.store.findByKey<Pod>('pods', key)
     if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
       queue.forget(key)
       continue

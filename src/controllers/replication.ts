@@ -180,8 +180,7 @@ function reconcileReplicated<T extends Replicated>(ctx: ControllerContext, resou
   const index = podOwnerIndex(ctx.store)
   const actions: Action[] = []
   for (const key of state.queue.pending()) {
-    const slash = key.indexOf('/')
-    const owner = ctx.store.find<T>(resource, key.slice(0, slash) || undefined, key.slice(slash + 1))
+    const owner = ctx.store.findByKey<T>(resource, key)
     if (!owner || owner.metadata.deletionTimestamp || !owner.spec.template) {
       state.queue.forget(key)
       continue

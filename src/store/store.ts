@@ -41,6 +41,11 @@ export class ObjectStore {
     return this.data[resource]?.[objectKey(namespace, name)] as T | undefined
   }
 
+  /** Returns the object stored under `key` ("namespace/name", "/name" when cluster-scoped), or undefined. */
+  findByKey<T extends KubeObject = KubeObject>(resource: string, key: string): T | undefined {
+    return this.data[resource]?.[key] as T | undefined
+  }
+
   /** Returns the object or throws NotFound the way the apiserver words it. */
   get<T extends KubeObject = KubeObject>(info: ResourceInfo, namespace: string | undefined, name: string): T {
     const found = this.find<T>(info.resource, info.namespaced ? namespace : undefined, name)
