@@ -64,11 +64,14 @@ export function clone<T>(value: T): T {
   return value
 }
 
-/** Returns a deep copy of an object with its status replaced by `status` (the old one is not copied). */
-export function cloneWithStatus<T extends object>(obj: T, status: unknown): T {
+/**
+ * Returns a deep copy of an object with some top-level fields replaced by the given values, which are
+ * taken as they are (not copied); a field the object lacks is added at the end.
+ */
+export function cloneWith<T extends object>(obj: T, fields: Record<string, unknown>): T {
   const out: Record<string, unknown> = {}
-  for (const key of Object.keys(obj)) out[key] = key === 'status' ? status : clone((obj as Record<string, unknown>)[key])
-  if (!('status' in out)) out.status = status
+  for (const key of Object.keys(obj)) out[key] = Object.hasOwn(fields, key) ? fields[key] : clone((obj as Record<string, unknown>)[key])
+  for (const key of Object.keys(fields)) if (!Object.hasOwn(out, key)) out[key] = fields[key]
   return out as T
 }
 

@@ -10,7 +10,7 @@ import type {PodRuntime, PodStep} from '../cluster/state.js'
 import type {Random} from '../util/random.js'
 import {allocatePodIP} from '../net/ipam.js'
 import {goDuration, imageSize, normalizeImage} from './images.js'
-import {clone, type Action, type ControllerContext} from './context.js'
+import {cloneWith, type Action, type ControllerContext} from './context.js'
 import {scheduledStatus, unschedulableStatus, withContainerStarted, withSandbox} from './pod-status.js'
 import {watch} from './watch.js'
 import {perStore, WorkQueue} from './work-queue.js'
@@ -42,13 +42,7 @@ export function podFitsNode(pod: Pod, node: Node): boolean {
  * a pod's status updates was most of the cost of a kubelet step.
  */
 function withStatus(pod: Pod, status: Pod['status'], spec: Pod['spec'] = pod.spec): Pod {
-  const next: Record<string, unknown> = {}
-  for (const key of Object.keys(pod)) {
-    const value = (pod as unknown as Record<string, unknown>)[key]
-    next[key] = key === 'status' ? status : key === 'spec' ? spec : clone(value)
-  }
-  if (!('status' in next)) next.status = status
-  return next as unknown as Pod
+  return cloneWith(pod, {spec, status})
 }
 
 const UNSCHEDULABLE_MESSAGE = "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling."

@@ -11,7 +11,7 @@
 import type {KubeObject, OwnerReference, Pod, PodTemplateSpec, ReplicaSet, ReplicationController} from '../api/types.js'
 import {matchLabelSelector} from '../api/labels/selector.js'
 import {objectKey} from '../store/store.js'
-import {clone, cloneWithStatus, jsonEqual, type Action, type ControllerContext} from './context.js'
+import {clone, cloneWith, jsonEqual, type Action, type ControllerContext} from './context.js'
 import {isPodActive, isPodReady, matchesSelector, podOwnerIndex, type OwnedPods, type PodOwnerIndex} from './pod-owners.js'
 import {watch} from './watch.js'
 import {perStore, WorkQueue} from './work-queue.js'
@@ -241,7 +241,7 @@ function syncOwner<T extends Replicated>(owner: T, index: PodOwnerIndex, selects
   }
   const status = countedStatus(owner, owned)
   if (jsonEqual(owner.status ?? {}, status)) return {changes: [], throttled}
-  return {changes: [{type: 'update', object: cloneWithStatus(owner, status)}], throttled}
+  return {changes: [{type: 'update', object: cloneWith(owner, {status})}], throttled}
 }
 
 /** replicationStatus from the index's counts. */
