@@ -41,7 +41,7 @@ export function checkOutputFormat(format: string): void {
 }
 
 /** Returns objects printed by a non-table `-o` printer (json and yaml in pieces); a single named object is printed bare, others in a List. */
-export function printStructured(format: string, objects: KubeObject[], single: boolean, noHeaders = false): PrintedText {
+export function printStructured(format: string, objects: readonly object[], single: boolean, noHeaders = false): PrintedText {
   const printer = resolvePrinter(format)
   if (printer.family !== 'output') throw new Error(`printStructured called for the table format ${format}`)
   return printer.print(objects, {singleItemImplied: single, noHeaders})

@@ -8,6 +8,7 @@ import type {KubeObject} from '../api/types.js'
 import type {Cluster} from '../cluster/cluster.js'
 import {printTables, type TableGroup} from '../printers/table/engine.js'
 import {resolvePrinter} from '../printers/resolve.js'
+import {GoJsonText} from '../printers/json.js'
 import {CommandOutput} from './output.js'
 import {parseResourceArgs, type ResourceRequest} from './resource-args.js'
 import {checkOutputFormat, fetchRequest, noResourcesMessage, printStructured} from './fetch.js'
@@ -52,20 +53,30 @@ export function runGet(options: GetOptions, cluster: Cluster, now: Date): Comman
   const matches = options.selector === undefined ? undefined : compileSelector(options.selector, requests[0]?.info)
   const groups: TableGroup[] = []
   const all: KubeObject[] = []
+  /** What -o json|yaml|name|… prints: the objects, or for -o json the stored text of whole lists when the state file has it. */
+  const printed: object[] = []
   let singleObject = requests.length === 1 && requests[0].names.length === 1 && options.selector === undefined
+  const output = options.output ?? ''
+  const printer = resolvePrinter(output)
+  const json = printer.family === 'output' && output.toLowerCase() === 'json'
   for (const request of requests) {
-    const {objects, errors} = fetchRequest(cluster, request, options.allNamespaces ? undefined : options.namespace, matches)
+    const namespace = options.allNamespaces ? undefined : options.namespace
+    const stored = json && request.names.length === 0 && !matches ? storedJson(cluster, request, namespace) : undefined
+    if (stored) {
+      printed.push(...stored)
+      continue
+    }
+    const {objects, errors} = fetchRequest(cluster, request, namespace, matches)
     for (const e of errors) result.fail(e)
     if (errors.length) singleObject = false
     const last = groups.at(-1)
     if (last && last.kind === request.info.kind && last.group === request.info.group) last.objects.push(...objects)
     else groups.push({kind: request.info.kind, group: request.info.group, namespaced: request.info.namespaced, objects})
     all.push(...objects)
+    printed.push(...objects)
   }
-  const output = options.output ?? ''
-  const printer = resolvePrinter(output)
   if (printer.family === 'output') {
-    result.out(printStructured(output, all, singleObject, options.noHeaders))
+    result.out(printStructured(output, printed, singleObject, options.noHeaders))
     return result
   }
   // kubectl prefixes names with their kind whenever more than one type was asked for, even if some came back empty.
@@ -80,6 +91,14 @@ export function runGet(options: GetOptions, cluster: Cluster, now: Date): Comman
     result.err(noResourcesMessage(options.allNamespaces || clusterScoped ? undefined : options.namespace))
   }
   return result
+}
+
+/**
+ * Returns a listed request's objects as the state file holds them, compact Go JSON to be indented for -o
+ * json, when nothing has read them yet (a big list then costs no parsing); undefined otherwise.
+ */
+function storedJson(cluster: Cluster, request: ResourceRequest, namespace: string | undefined): GoJsonText[] | undefined {
+  return cluster.store.listGoJson(request.info.resource, request.info.namespaced ? namespace : undefined)?.map((bytes) => new GoJsonText(bytes))
 }
 
 /** Returns the -L keys from repeated, comma-separated flag values. */

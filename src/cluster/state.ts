@@ -70,6 +70,11 @@ export interface UndecodedSections {
   mayHaveOwners(resource: string): boolean
   /** Returns the undecoded events involving one of `uids` (any namespace, any order); undefined if unknown. */
   eventsInvolving(uids: string[]): KubeObject[] | undefined
+  /**
+   * Returns the stored compact Go JSON of each object of an undecoded resource (of `namespace` if given) in
+   * key order; undefined when its section can't give it (not stored as Go JSON, objects added, no index).
+   */
+  goJsonEntries(resource: string, namespace?: string): Uint8Array[] | undefined
 }
 
 /** Where a loaded state's `objects` keep its UndecodedSections. */
@@ -88,6 +93,11 @@ export function appendUndecoded(objects: StoreData, resource: string, key: strin
 export function mayHaveOwners(objects: StoreData, resource: string): boolean {
   if (isDecoded(objects, resource)) return Object.values(objects[resource] ?? {}).some((o) => o.metadata?.ownerReferences?.length)
   return undecoded(objects)?.mayHaveOwners(resource) ?? true
+}
+
+/** Returns the undecoded objects of `resource` as their stored Go JSON, in key order, or undefined if it can't. */
+export function undecodedGoJson(objects: StoreData, resource: string, namespace?: string): Uint8Array[] | undefined {
+  return isDecoded(objects, resource) ? undefined : undecoded(objects)?.goJsonEntries(resource, namespace)
 }
 
 /** Returns the events involving one of `uids` without decoding the others, or undefined if it can't. */

@@ -76,9 +76,10 @@ export function cloneWith<T extends object>(obj: T, fields: Record<string, unkno
 }
 
 /**
- * Returns whether two JSON-shaped values serialize to the same JSON, without serializing the
- * parts they share by reference: comparing a new list with the stored one it was built from costs
- * O(length), not O(size of every element).
+ * Returns whether two JSON-shaped values are the same JSON value (objects: the same members, in any
+ * order — an object read back from the state file lists its keys sorted, one built in code does not),
+ * without looking into the parts they share by reference: comparing a new list with the stored one it
+ * was built from costs O(length), not O(size of every element).
  */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true
@@ -88,13 +89,16 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
     return true
   }
   if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(b) && !('toJSON' in a) && !('toJSON' in b)) {
-    const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
-    const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
-    if (ka.length !== kb.length) return false
-    for (let i = 0; i < ka.length; i++) {
-      if (ka[i] !== kb[i] || !jsonEqual((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false
+    const left = a as Record<string, unknown>
+    const right = b as Record<string, unknown>
+    let members = 0
+    for (const key in left) {
+      if (!Object.hasOwn(left, key) || left[key] === undefined) continue
+      if (!Object.hasOwn(right, key) || right[key] === undefined || !jsonEqual(left[key], right[key])) return false
+      members++
     }
-    return true
+    for (const key in right) if (Object.hasOwn(right, key) && right[key] !== undefined) members--
+    return members === 0
   }
   return JSON.stringify(a) === JSON.stringify(b)
 }

@@ -15,7 +15,7 @@
 import type {KubeObject} from '../api/types.js'
 import {UNDECODED, STATE_VERSION, mayHaveOwners, type ClusterState, type UndecodedSections} from '../cluster/state.js'
 import {chunksLength, slice, type StateBytes, type StateChunk} from './state-chunks.js'
-import {encodeObjects, spliceObjects, traceOrigin, type EncodedSection, type SpliceMode} from './state-splice.js'
+import {encodeObjects, indexedSection, spliceObjects, traceOrigin, type EncodedSection, type SpliceMode} from './state-splice.js'
 
 export type {LazyBytes, StateBytes, StateChunk} from './state-chunks.js'
 
@@ -26,6 +26,8 @@ export interface StateHeader extends Omit<ClusterState, 'objects' | 'version' | 
   sections: [string, number][]
   /** The resources with an object that has ownerReferences (what the garbage collector must look at). */
   owned: string[]
+  /** The resources whose section holds each object as its compact Go JSON (state-splice.ts: goJsonEntry). */
+  goJson?: string[]
 }
 
 /** Parts of the state kept on lines of their own but decoded at load (every command needs them). */
@@ -46,6 +48,8 @@ interface RawSection {
   appended?: Record<string, KubeObject>
   /** Whether an object of it may have ownerReferences (true when the file did not say). */
   owned: boolean
+  /** Whether each object in it is its compact Go JSON (the file says so). */
+  goJson: boolean
 }
 
 /** The sections not decoded yet, per `objects` record. */
@@ -72,12 +76,14 @@ export function encodeState(state: ClusterState, mode: SpliceMode = 'auto'): Sta
   const names = new Set([...Object.keys(objects), ...(raw?.keys() ?? [])])
   const indexes: [string, StateChunk[]][] = []
   let eventIndex: StateChunk[] | undefined
+  const goJson: string[] = []
   for (const resource of [...names].sort()) {
     const section = raw?.get(resource)
     if (resource !== EVENTS) {
       const encoded = section ? rawObjects(section, keyIndexes?.get(resource)) : decodedObjects(objects[resource], mode)
       bodies.push([OBJECTS + resource, encoded.chunks])
       if (encoded.index) indexes.push([KEY_INDEX + resource, encoded.index])
+      if (encoded.goJson) goJson.push(resource)
       continue
     }
     const encoded = section ? rawEvents(section, deferredIndex.get(objects)) : indexedRecord(objects[resource], 1, false)
@@ -87,7 +93,7 @@ export function encodeState(state: ClusterState, mode: SpliceMode = 'auto'): Sta
   bodies.push(...indexes)
   if (eventIndex) bodies.push([EVENT_INDEX, eventIndex])
   const owned = [...names].sort().filter((resource) => mayHaveOwners(objects, resource))
-  const header = {...scalars, version: STATE_VERSION, sections: bodies.map(([name, parts]) => [name, chunksLength(parts)]), owned}
+  const header = {...scalars, version: STATE_VERSION, sections: bodies.map(([name, parts]) => [name, chunksLength(parts)]), owned, goJson}
   const chunks: StateChunk[] = [JSON.stringify(header), '\n']
   for (const [, parts] of bodies) chunks.push(...parts, '\n')
   return chunks
@@ -102,9 +108,9 @@ function decodedObjects(record: Record<string, KubeObject> | undefined, mode: Sp
  * An undecoded resource written back: its old bytes and key index. Objects appended to it (only events
  * are, and they have an index of their own) leave it without a key index: a full encoding writes one.
  */
-function rawObjects(section: RawSection, keyIndex: RawSection | undefined): {chunks: StateChunk[]; index?: StateChunk[]} {
+function rawObjects(section: RawSection, keyIndex: RawSection | undefined): {chunks: StateChunk[]; index?: StateChunk[]; goJson: boolean} {
   const index = keyIndex && !section.appended ? [slice(keyIndex.source, keyIndex.offset, keyIndex.length)] : undefined
-  return {chunks: rawChunks(section), index}
+  return {chunks: rawChunks(section), index, goJson: section.goJson && !section.appended}
 }
 
 /** An undecoded section as written back: its old bytes, with the objects appended since spliced in. */
@@ -182,12 +188,13 @@ export function decodeState(source: StateBytes, corrupt: (detail: string) => Err
       throw corrupt(`section ${String(name)} is cut short or has the wrong length`)
     }
     const owned = !Array.isArray(header.owned) || header.owned.includes(name.slice(OBJECTS.length))
-    bodies.set(name, {source, offset: at, length, owned})
+    const goJson = Array.isArray(header.goJson) && header.goJson.includes(name.slice(OBJECTS.length))
+    bodies.set(name, {source, offset: at, length, owned, goJson})
     at += length + 1
   }
   if (at !== source.size) throw corrupt('bytes after the last section')
   if (!bodies.has('runtime')) throw corrupt('no runtime section')
-  const {sections: _sections, owned: _owned, ...scalars} = header
+  const {sections: _sections, owned: _owned, goJson: _goJson, ...scalars} = header
   const eager: Record<string, unknown> = {}
   for (const name of EAGER_SECTIONS) {
     const body = bodies.get(name)
@@ -238,6 +245,19 @@ export function decodeState(source: StateBytes, corrupt: (detail: string) => Err
         if (uids.includes((event as {involvedObject?: {uid?: string}}).involvedObject?.uid ?? '')) found.push(event)
       }
       return found
+    },
+    goJsonEntries: (resource, namespace) => {
+      const section = raw.get(resource)
+      const keyIndex = keyIndexes.get(resource)
+      if (!section?.goJson || section.appended || !keyIndex) return undefined
+      const indexed = indexedSection(section, keyIndex)
+      if (!indexed) return undefined
+      const prefix = namespace === undefined ? '' : `${namespace}/`
+      const keys = [...indexed.values.keys()].filter((key) => key.startsWith(prefix)).sort()
+      return keys.map((key) => {
+        const {value, end} = indexed.values.get(key) as {value: number; end: number}
+        return indexed.bytes.subarray(value, end)
+      })
     },
   }
   Object.defineProperty(objects, UNDECODED, {value: sections})

@@ -48,9 +48,15 @@ function sectionsOf(file: Buffer): DecodedFile {
   return {header: {...header, names: list.map(([name]) => name)}, sections}
 }
 
-/** Returns what differs between a spliced and a full file beyond entry order, or undefined. */
+/**
+ * Returns what differs between a spliced and a full file beyond entry order, or undefined. A full encoding
+ * stores every section as Go JSON; a spliced one may copy older text, but a section it says is Go JSON
+ * must hold the very bytes of the full encoding for each object.
+ */
 function firstDifference(spliced: DecodedFile, full: DecodedFile): string | undefined {
-  if (!isDeepStrictEqual(spliced.header, full.header)) return 'the headers differ'
+  const {goJson: splicedGoJson = [], ...splicedHeader} = spliced.header as {goJson?: string[]}
+  const {goJson: fullGoJson = [], ...fullHeader} = full.header as {goJson?: string[]}
+  if (!isDeepStrictEqual(splicedHeader, fullHeader)) return 'the headers differ'
   for (const [name, bytes] of full.sections) {
     const mine = spliced.sections.get(name) as Buffer
     if (mine.equals(bytes)) continue
@@ -58,6 +64,11 @@ function firstDifference(spliced: DecodedFile, full: DecodedFile): string | unde
       : name.startsWith('index/objects/') ? indexDifference(mine, spliced.sections.get(name.slice('index/'.length)) as Buffer)
         : 'the bytes differ'
     if (difference) return `section ${name}: ${difference}`
+  }
+  for (const resource of splicedGoJson) {
+    if (!fullGoJson.includes(resource)) return `the section of ${resource} is said to be Go JSON only when spliced`
+    const difference = goJsonDifference(spliced, full, resource)
+    if (difference) return `section objects/${resource}: ${difference}`
   }
   return undefined
 }
@@ -101,6 +112,18 @@ function indexDifference(index: Buffer, section: Buffer): string | undefined {
   for (const [key, [at, length]] of Object.entries(places)) {
     if (!isDeepStrictEqual(parsedOrUndefined(section.toString('utf8', at, at + length)), record[key])) return `the index does not point at ${key}`
   }
+  return undefined
+}
+
+/** Returns the first key whose entry is not the same bytes in the two files' sections of `resource`. */
+function goJsonDifference(spliced: DecodedFile, full: DecodedFile, resource: string): string | undefined {
+  const entries = (file: DecodedFile) => {
+    const section = file.sections.get(`objects/${resource}`) as Buffer
+    const places = JSON.parse((file.sections.get(`index/objects/${resource}`) as Buffer).toString('utf8')) as Record<string, [number, number]>
+    return new Map(Object.entries(places).map(([key, [at, length]]) => [key, section.subarray(at, at + length)]))
+  }
+  const mine = entries(spliced)
+  for (const [key, bytes] of entries(full)) if (!mine.get(key)?.equals(bytes)) return `${key} is not stored as its Go JSON`
   return undefined
 }
 

@@ -1,5 +1,6 @@
-// Object sections and their key index: how a record of objects ({"<ns>/<name>": object, …}) is encoded
-// together with an index of where each object's JSON sits in it (`{"<key>": [offset, length], …}`, in
+// Object sections and their key index: how a record of objects ({"<ns>/<name>": object, …}) is encoded —
+// each object as Go's compact JSON, the text kubectl prints it as, so that `get -o json` can print a
+// section it never parsed — together with an index of where each object's JSON sits in it (`{"<key>": [offset, length], …}`, in
 // bytes from the section's opening brace), and how a decoded section is written back by splicing: an
 // entry whose object is still the one decoded, with the resourceVersion it had (every store write stamps
 // a new one), is copied from the old file — a run of such entries as one slice — while changed and new
@@ -10,12 +11,15 @@
 // themselves parsed fine — and the section is then encoded in full, which writes a correct index again. A file whose old bytes can't be read any more, or a section where
 // more than a quarter of the entries changed, is encoded in full as well.
 
+import {marshalCompact} from '../printers/json.js'
 import {slice, type StateBytes, type StateChunk} from './state-chunks.js'
 
 /** An encoded object section, and its key index. */
 export interface EncodedSection {
   chunks: StateChunk[]
   index: StateChunk[]
+  /** Whether every entry is its object's compact Go JSON (see goJsonEntry). */
+  goJson: boolean
 }
 
 /** Where a section (or its index) is in a file. */
@@ -23,6 +27,17 @@ export interface SectionPlace {
   source: StateBytes
   offset: number
   length: number
+  /** For a section: whether its file says every entry is its object's compact Go JSON. */
+  goJson?: boolean
+}
+
+/**
+ * Returns the JSON an object is stored as: Go's compact encoding (keys sorted at every level, encoding/json's
+ * escaping), which JSON.parse reads back as the same object. Being the text `kubectl get -o json` shows
+ * (before indentation), a section stored this way can be printed without being parsed (src/printers/json.ts).
+ */
+export function goJsonEntry(object: unknown): string | undefined {
+  return object === undefined || typeof object === 'function' || typeof object === 'symbol' ? undefined : marshalCompact(object)
 }
 
 /** An entry of a decoded section as it was in the file: its object then, and its byte range there. */
@@ -124,16 +139,19 @@ class SectionWriter {
   private readonly text = new TextSink()
   private readonly index: string[] = []
   private run?: {start: number; end: number}
+  /** Whether an entry was copied from the old section. */
+  private copied = false
   private at: number
   private entries = 0
 
+  /** `old`: the section spliced into (entries copied from it are Go JSON if it says so). */
   constructor(private readonly old?: SectionPlace) {
     this.at = this.text.write('{')
   }
 
   /** Adds `key` with `object` encoded as JSON (skipped, as JSON.stringify skips it, when it has none). */
   encode(key: string, object: unknown): void {
-    const value = JSON.stringify(object) as string | undefined
+    const value = goJsonEntry(object)
     if (value === undefined) return
     this.closeRun()
     const name = JSON.stringify(key)
@@ -143,6 +161,7 @@ class SectionWriter {
 
   /** Adds `key` with its bytes copied from the old section. */
   copy(key: string, stored: StoredEntry): void {
+    this.copied = true
     const comma = this.entries > 0 ? 1 : 0
     if (this.run && this.run.end + 1 === stored.start) {
       this.run.end = stored.end // the comma between them is in the old bytes
@@ -161,7 +180,7 @@ class SectionWriter {
     this.closeRun()
     this.text.write('}')
     this.chunks.push(...this.text.take())
-    return {chunks: this.chunks, index: [Buffer.from(`{${this.index.join(',')}}`)]}
+    return {chunks: this.chunks, index: [Buffer.from(`{${this.index.join(',')}}`)], goJson: !this.copied || this.old?.goJson === true}
   }
 
   /** Notes in the index that the value of the key (given as JSON) is `length` bytes from here. */
@@ -178,7 +197,7 @@ class SectionWriter {
   }
 }
 
-/** Encodes a record of objects as JSON.stringify would, with its key index. */
+/** Encodes a record of objects (each as goJsonEntry), with its key index. */
 export function encodeObjects(record: Record<string, unknown> | undefined): EncodedSection {
   const writer = new SectionWriter()
   for (const key of Object.keys(record ?? {})) writer.encode(key, (record as Record<string, unknown>)[key])
@@ -208,7 +227,7 @@ export function spliceObjects(record: Record<string, unknown>, mode: SpliceMode)
 
 /** A section none of whose entries changed, moved or went: its old bytes and old index. */
 function untouched({section, index}: SectionOrigin): EncodedSection {
-  return {chunks: [slice(section.source, section.offset, section.length)], index: [slice(index.source, index.offset, index.length)]}
+  return {chunks: [slice(section.source, section.offset, section.length)], index: [slice(index.source, index.offset, index.length)], goJson: section.goJson === true}
 }
 
 /** Counts the entries to encode (changed or new) and the removed ones; inOrder: the rest keep their order. */
@@ -248,6 +267,19 @@ export function traceOrigin(record: Record<string, unknown>, section: SectionPla
   const decoded: [string, unknown, unknown][] = []
   for (const key of Object.keys(record)) decoded.push([key, record[key], resourceVersionOf(record[key])])
   origins.set(record, {section, index, decoded})
+}
+
+/**
+ * Returns the bytes of a section still on disk and where each key's value is in them, when its key index
+ * tiles it (as storedEntries checks); undefined when it does not, or can't be read.
+ */
+export function indexedSection(section: SectionPlace, index: SectionPlace): {bytes: Buffer; values: Map<string, {value: number; end: number}>} | undefined {
+  if (section.source.open?.() === false) return undefined
+  const places = readIndex(index)
+  if (!places) return undefined
+  const bytes = section.source.read(section.offset, section.length)
+  const values = storedEntries(Object.keys(places).map((key) => [key, undefined, undefined]), bytes, places)
+  return values && {bytes, values}
 }
 
 /** Returns the parsed key index, or undefined when it can't be read or is not a JSON object. */

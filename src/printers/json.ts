@@ -4,11 +4,14 @@
 // spelled out in json/reference.ts; this module owns the List wrapper and the layout of big outputs: the
 // top two levels are written here piece by piece, so a List of 10,000 items comes out as a stream of
 // pieces, each item serialized on its own when its turn comes through the native route (json/native.ts) or, when that route
-// declines, through the reference. Picking the printer is resolve.ts's job.
+// declines, through the reference; an item the state file already holds as compact Go JSON (GoJsonText)
+// is only indented (json/indent.ts). Picking the printer is resolve.ts's job.
+import {GoJsonText, indentGoJson} from './json/indent.js'
 import {nativeGoJson} from './json/native.js'
 import {compareCodePoints, marshalCompactReference, marshalIndentedReference, quoteGoString} from './json/reference.js'
 
 export {compareCodePoints, formatGoJsonNumber, quoteGoString, sortedEntries} from './json/reference.js'
+export {GoJsonText} from './json/indent.js'
 
 /** The `kind: List` envelope kubectl prints around list results of `-o json|yaml`. */
 export interface ListWrapper {
@@ -53,6 +56,7 @@ const INDENTS = ['', '    ', '        ']
 
 /** Appends the MarshalIndent text of `value` nested `depth` levels deep (its first line not indented). */
 function writeIndented(value: unknown, depth: number, out: (piece: string) => void): void {
+  if (value instanceof GoJsonText) return out(indentGoJson(value.bytes, depth))
   if (depth < SPLIT_DEPTH && typeof value === 'object' && value !== null) {
     if (Array.isArray(value) && value.length > 0 && !hasHoles(value)) return writeArray(value, depth, out)
     const proto: unknown = Object.getPrototypeOf(value)

@@ -9,7 +9,7 @@ import type {KubeObject} from '../api/types.js'
 import {qualifiedResource, resourceForKind, type ResourceInfo} from '../api/registry.js'
 import {rfc3339} from '../util/clock.js'
 import type {Random} from '../util/random.js'
-import {appendUndecoded, isDecoded, mayHaveOwners, undecodedEventsInvolving} from '../cluster/state.js'
+import {appendUndecoded, isDecoded, mayHaveOwners, undecodedEventsInvolving, undecodedGoJson} from '../cluster/state.js'
 
 /** The serialized form: resource → "namespace/name" → object. */
 export type StoreData = Record<string, Record<string, KubeObject>>
@@ -111,6 +111,15 @@ export class ObjectStore {
     if (!found) return this.list<T>('events', namespace).filter(involves)
     const key = (e: KubeObject) => objectKey(e.metadata.namespace, e.metadata.name as string)
     return found.filter((e) => e.metadata.namespace === namespace && involves(e)).sort((a, b) => compareKeys(key(a), key(b))) as T[]
+  }
+
+  /**
+   * Returns what list(resource, namespace) would, as each object's compact Go JSON (the text kubectl prints
+   * it as), read from the state file without parsing it; undefined once the resource is decoded or when
+   * the file can't give it.
+   */
+  listGoJson(resource: string, namespace?: string): Uint8Array[] | undefined {
+    return undecodedGoJson(this.data, resource, namespace)
   }
 
   /** Returns whether some object of `resource` may have ownerReferences, without decoding it. */

@@ -9,6 +9,7 @@ import {Cluster} from '../../src/cluster/cluster.js'
 import {CLIENT_BURST, CLIENT_QPS, ClientRateLimits, type ClientBucket} from '../../src/cluster/client-rate-limit.js'
 import {decodeState, encodeState} from '../../src/io/state-sections.js'
 import type {ClusterState} from '../../src/cluster/state.js'
+import {marshalCompact} from '../../src/printers/json.js'
 
 describe('client rate limit (token bucket)', () => {
   function limits(start = 0): {clock: {now: number}; holder: {clients?: Record<string, ClientBucket>}; limits: ClientRateLimits} {
@@ -183,10 +184,12 @@ describe('controllers paced by their clients', function () {
 })
 
 /** The whole cluster as text that does not depend on the order the state's parts were read in. */
+/** The cluster's state as text that doesn't depend on the order objects list their keys in. */
 function canonical(c: Cluster): string {
   const {objects, runtime, ...scalars} = c.snapshot()
   const lists = Object.keys(objects).sort().map((resource) => [resource, c.store.list(resource)])
-  return JSON.stringify({scalars: Object.entries(scalars).sort(), lists, runtime: Object.entries(runtime).sort()})
+  // Keys sorted at every level: an object read back from the state file lists its keys sorted.
+  return marshalCompact({scalars: Object.entries(scalars).sort(), lists, runtime: Object.entries(runtime).sort()})
 }
 
 /** The encoded chunks as one buffer the decoder can read. */

@@ -1,7 +1,7 @@
 // The deployment controller, one sync at a time: table-driven cases over plain objects (no cluster), plus
 // the pod-template-hash, int-or-percent resolution and the status computation.
 import assert from 'node:assert/strict'
-import type {Action} from '../../src/controllers/context.js'
+import {jsonEqual, type Action} from '../../src/controllers/context.js'
 import {syncDeployment} from '../../src/controllers/deployment.js'
 import {calculateStatus} from '../../src/controllers/deployment-status.js'
 import {
@@ -131,5 +131,20 @@ describe('deployment controller: hash and arithmetic', () => {
       observedGeneration: 1, replicas: 3, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2, unavailableReplicas: 1,
       conditions: ['Available=True/MinimumReplicasAvailable'],
     })
+  })
+})
+
+describe('jsonEqual (does a write change anything)', () => {
+  it('compares JSON values, whatever order objects list their keys in', () => {
+    // A status computed in code against the same status read back from the state file (keys sorted).
+    assert.ok(jsonEqual({replicas: 2, readyReplicas: 2, observedGeneration: 1}, {observedGeneration: 1, readyReplicas: 2, replicas: 2}))
+    assert.ok(jsonEqual({a: [{y: 1, x: {q: null, p: 'v'}}], b: undefined}, {a: [{x: {p: 'v', q: null}, y: 1}]}))
+    assert.ok(!jsonEqual({a: 1, b: 2}, {a: 1, c: 2}))
+    assert.ok(!jsonEqual({a: 1, b: 2}, {a: 1}))
+    assert.ok(!jsonEqual({a: 1}, {a: 1, b: 2}))
+    assert.ok(!jsonEqual({constructor: 1}, {}), 'an inherited member is no member')
+    assert.ok(!jsonEqual({}, {constructor: 1}))
+    assert.ok(!jsonEqual([1, 2], [2, 1]), 'arrays keep their order')
+    assert.ok(!jsonEqual({a: {b: 1}}, {a: {b: 2}}))
   })
 })

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import {listWrapper, marshalCompact, printJson, printJsonChunks} from '../../src/printers/json.js'
 import {nativeGoJson} from '../../src/printers/json/native.js'
+import {GoJsonText, indentGoJson} from '../../src/printers/json/indent.js'
 import {compareCodePoints, marshalCompactReference, marshalIndentedReference} from '../../src/printers/json/reference.js'
 
 // A fixed seed keeps CI reproducible; KBE_FC_SEED=<n> explores other inputs.
@@ -68,6 +69,26 @@ describe('fast -o json route agrees with the reference byte for byte', () => {
       const got = nativeGoJson(v, depth)
       if (got !== undefined) assert.equal(got, marshalIndentedReference(v, ' '.repeat(4 * depth)))
     }), params)
+  })
+
+  it('indenting stored compact Go JSON (json.Indent) gives MarshalIndent at any depth', () => {
+    fc.assert(fc.property(value, fc.nat({max: 4}), (v, depth) => {
+      assert.equal(indentGoJson(Buffer.from(marshalCompact(v)), depth), marshalIndentedReference(v, ' '.repeat(4 * depth)))
+    }), params)
+  })
+
+  it('a List of stored Go JSON prints as the List of the objects it holds', () => {
+    fc.assert(fc.property(fc.array(value, {maxLength: 4}), (items) => {
+      const stored = items.map((v) => new GoJsonText(Buffer.from(marshalCompact(v))))
+      assert.equal(printJson(listWrapper(stored)), printJson(listWrapper(items)))
+    }), params)
+  })
+
+  it('indents past brackets, commas, colons and escaped quotes inside strings, and big texts', () => {
+    const tricky = {'a":{[,': ['}],"\\', '\\"', {}, [], [{}], {'': ''}], 'é日本\u003c': {x: [1, -0.5, 1e21, true, null]}}
+    assert.equal(indentGoJson(Buffer.from(marshalCompact(tricky)), 1), marshalIndentedReference(tricky, '    '))
+    const big = Array.from({length: 3000}, (_, i) => ({[`k${i}`]: [[[[[[[[`v${i}`]]]]]]]]}))
+    assert.equal(indentGoJson(Buffer.from(marshalCompact(big)), 3), marshalIndentedReference(big, ' '.repeat(12)))
   })
 
   it('the native route takes every value without integer-like or __proto__ keys', () => {

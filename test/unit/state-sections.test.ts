@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import {decodeState, encodeState, type StateBytes, type StateChunk} from '../../src/io/state-sections.js'
 import {Cluster} from '../../src/cluster/cluster.js'
 import {isDecoded, type ClusterState} from '../../src/cluster/state.js'
+import {runGet} from '../../src/cli/get.js'
 
 const NOW = new Date('2026-11-25T16:00:00Z')
 
@@ -173,5 +174,64 @@ describe('state file sections', () => {
     assert.equal(isDecoded(again.objects, 'events'), false)
     assert.deepEqual(indexed, JSON.parse(JSON.stringify(got)))
     assert.deepEqual(indexed, new Cluster(again).store.list('events', 'default').filter((e) => (e as {involvedObject: {uid: string}}).involvedObject.uid === pod.metadata.uid))
+  })
+})
+
+describe('-o json from the stored Go JSON', () => {
+  const getJson = (args: string[], allNamespaces = false) => ({args, namespace: 'default', allNamespaces, output: 'json', showLabels: false, noHeaders: false, labelColumns: [], showKind: false})
+
+  /** A cluster whose pods carry text Go escapes (HTML characters, U+2028, non-ASCII, quotes, backslashes). */
+  function trickyFile(): Buffer {
+    const cluster = Cluster.bootstrap(NOW, 7)
+    cluster.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'other'}})
+    for (const [ns, name] of [['default', 'b'], ['other', 'a'], ['default', 'a']]) {
+      cluster.create({
+        apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: ns, labels: {app: 'x'}, annotations: {note: '<a href="x">&amp;</a>\u2028 é 日本 \\ "q" {[,:]}'}},
+        spec: {containers: [{name: 'c', image: 'nginx', args: ['a', '', '{}'], env: [{name: 'E', value: '[]'}]}]},
+      })
+    }
+    cluster.advanceTo(new Date(NOW.getTime() + 60_000))
+    return join(encodeState(cluster.snapshot()))
+  }
+
+  for (const [what, args, all] of [['one namespace', ['pods'], false], ['all namespaces', ['pods'], true], ['several resources', ['pods,svc,rc'], false]] as const) {
+    it(`prints what the parsed objects print, without parsing them: ${what}`, () => {
+      const file = trickyFile()
+      const stored = new Cluster(decodeState(bytesOf(file), corrupt) as ClusterState)
+      assert.ok(stored.store.listGoJson('pods'), 'the file holds the pods as Go JSON')
+      const printed = runGet(getJson([...args], all), stored, NOW).stdout
+      assert.equal(stored.store.isDecoded('pods'), false)
+      const parsed = new Cluster(decodeState(bytesOf(file), corrupt) as ClusterState)
+      parsed.store.list('pods')
+      assert.equal(parsed.store.listGoJson('pods'), undefined)
+      assert.equal(printed, runGet(getJson([...args], all), parsed, NOW).stdout)
+      assert.ok(printed.includes('"note": "\\u003ca href=\\"x\\"\\u003e\\u0026amp;\\u003c/a\\u003e\\u2028 é 日本 \\\\ \\"q\\" {[,:]}"'), printed)
+    })
+  }
+
+  it('parses a section a file does not say is Go JSON (written before), and prints the same', () => {
+    const file = trickyFile()
+    const end = file.indexOf(10)
+    const header = JSON.parse(file.toString('utf8', 0, end)) as Record<string, unknown>
+    delete header.goJson
+    const older = Buffer.concat([Buffer.from(JSON.stringify(header)), file.subarray(end)])
+    const cluster = new Cluster(decodeState(bytesOf(older), corrupt) as ClusterState)
+    assert.equal(cluster.store.listGoJson('pods'), undefined)
+    const reference = new Cluster(decodeState(bytesOf(file), corrupt) as ClusterState)
+    assert.equal(runGet(getJson(['pods']), cluster, NOW).stdout, runGet(getJson(['pods']), reference, NOW).stdout)
+  })
+
+  it('does not print from a key index that does not tile its section', () => {
+    const file = trickyFile()
+    const [at, length] = sectionRange(file, 'index/objects/pods')
+    const index = JSON.parse(file.toString('utf8', at, at + length)) as Record<string, [number, number]>
+    const [first] = Object.keys(index)
+    index[first][1] -= 1 // the same length of text, but pointing one byte short of the object's end
+    const text = JSON.stringify(index)
+    const broken = Buffer.from(file)
+    broken.write(text.padEnd(length, ' '), at)
+    const cluster = new Cluster(decodeState(bytesOf(broken), corrupt) as ClusterState)
+    assert.equal(cluster.store.listGoJson('pods'), undefined)
+    assert.ok(runGet(getJson(['pods']), cluster, NOW).stdout.includes('"kind": "List"'))
   })
 })
