@@ -14,6 +14,7 @@
 
 import type {KubeObject} from '../api/types.js'
 import {UNDECODED, STATE_VERSION, mayHaveOwners, type ClusterState, type UndecodedSections} from '../cluster/state.js'
+import {isCompactJsonObject} from './compact-json.js'
 import {chunksLength, slice, type StateBytes, type StateChunk} from './state-chunks.js'
 import {encodeObjects, indexedSection, spliceObjects, traceOrigin, type EncodedSection, type SpliceMode} from './state-splice.js'
 
@@ -251,7 +252,8 @@ export function decodeState(source: StateBytes, corrupt: (detail: string) => Err
       const keyIndex = keyIndexes.get(resource)
       if (!section?.goJson || section.appended || !keyIndex) return undefined
       const indexed = indexedSection(section, keyIndex)
-      if (!indexed) return undefined
+      // A damaged byte must not be printed as if it were an object: parsing reports the section corrupt.
+      if (!indexed || !isCompactJsonObject(indexed.bytes)) return undefined
       const prefix = namespace === undefined ? '' : `${namespace}/`
       const keys = [...indexed.values.keys()].filter((key) => key.startsWith(prefix)).sort()
       return keys.map((key) => {

@@ -129,12 +129,27 @@ describe('state file', function () {
     const before = fs.readFileSync(file)
     const svc = await runKbe(['get', 'svc', 's'], {home, now: NOW})
     assert.equal(svc.code, 0, svc.stderr)
-    for (const args of [['get', 'pods'], ['create', '-f', '-']]) {
+    for (const args of [['get', 'pods'], ['get', 'pods', '-o', 'json'], ['create', '-f', '-']]) {
       const r = await runKbe(args, {home, now: NOW, stdin: podYaml('b')})
       assert.equal(r.stderr, `error: the cluster state ${file} is corrupt (section objects/pods is not valid JSON); run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${file}.bak)\n`)
       assert.equal(r.code, 1)
       assert.ok(before.equals(fs.readFileSync(file)))
     }
+  })
+
+  it('a damaged byte inside a stored object is reported by get -o json, which prints stored objects unparsed', async () => {
+    await runKbe(['create', '-f', '-'], {home, now: NOW, seed: 1, stdin: `${podYaml('a')}---\n${podYaml('b')}`})
+    const file = path.join(home, 'cluster.json')
+    const text = fs.readFileSync(file, 'utf8')
+    const at = text.indexOf('"spec":{', text.indexOf('"default/b":'))
+    // The object keeps its length and its braces (its key index still fits it), but is no JSON any more.
+    fs.writeFileSync(file, `${text.slice(0, at)}"spec"!{${text.slice(at + '"spec":{'.length)}`)
+    const before = fs.readFileSync(file)
+    const r = await runKbe(['get', 'pods', '-o', 'json'], {home, now: NOW})
+    assert.equal(r.stderr, `error: the cluster state ${file} is corrupt (section objects/pods is not valid JSON); run "kbe reset" to move it aside and start a fresh cluster (the old file is kept as ${file}.bak)\n`)
+    assert.equal(r.stdout, '')
+    assert.equal(r.code, 1)
+    assert.ok(before.equals(fs.readFileSync(file)))
   })
 
   it('request budgets or event recorder caches of the wrong shape are reported when the state loads', async () => {
