@@ -9,6 +9,7 @@
 import type {KubeObject, Namespace, Pod} from '../api/types.js'
 import {resourceForKind, type ResourceInfo} from '../api/registry.js'
 import {ObjectStore} from '../store/store.js'
+import {readPodDigest} from '../store/pod-digest.js'
 import {Sfc32, seedState} from '../util/random.js'
 import {rfc3339} from '../util/clock.js'
 import type {Action, ControllerContext} from '../controllers/context.js'
@@ -170,7 +171,11 @@ export class Cluster {
   podIPsInUse(): Set<string> {
     const ips = new Set<string>()
     for (const rt of Object.values(this.state.runtime)) if (rt.ip) ips.add(rt.ip)
-    for (const pod of this.store.list<Pod>('pods')) if (pod.status?.podIP) ips.add(pod.status.podIP)
+    for (const key of this.store.keys('pods')) {
+      // A pod the state file has a digest of is not read for its IP (src/store/pod-digest.ts).
+      const ip = readPodDigest(this.store.digestOf('pods', key))?.podIP ?? this.store.findByKey<Pod>('pods', key)?.status?.podIP
+      if (ip) ips.add(ip)
+    }
     return ips
   }
 

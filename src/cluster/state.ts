@@ -66,8 +66,11 @@ export function isDecoded(objects: StoreData, resource: string): boolean {
 export interface UndecodedSections {
   /** Adds `obj` under `key` to an undecoded resource; false if the resource is not undecoded. */
   append(resource: string, key: string, obj: KubeObject): boolean
-  /** Returns false when no object of the undecoded resource has ownerReferences (true if unknown). */
-  mayHaveOwners(resource: string): boolean
+  /**
+   * Returns false when no object of the resource has ownerReferences, true if one may have: for an
+   * undecoded resource, or a decoded one some of whose objects are still unread; undefined otherwise.
+   */
+  mayHaveOwners(resource: string): boolean | undefined
   /** Returns the undecoded events involving one of `uids` (any namespace, any order); undefined if unknown. */
   eventsInvolving(uids: string[]): KubeObject[] | undefined
   /**
@@ -75,6 +78,8 @@ export interface UndecodedSections {
    * key order; undefined when its section can't give it (not stored as Go JSON, objects added, no index).
    */
   goJsonEntries(resource: string, namespace?: string): Uint8Array[] | undefined
+  /** Returns the digest the file has of an object nobody has read yet (src/store/pod-digest.ts), if any. */
+  storedDigest(resource: string, key: string): unknown
 }
 
 /** Where a loaded state's `objects` keep its UndecodedSections. */
@@ -91,13 +96,20 @@ export function appendUndecoded(objects: StoreData, resource: string, key: strin
 
 /** Returns whether some object of `resource` may have ownerReferences (decoded ones are looked at). */
 export function mayHaveOwners(objects: StoreData, resource: string): boolean {
+  const known = undecoded(objects)?.mayHaveOwners(resource)
+  if (known !== undefined) return known
   if (isDecoded(objects, resource)) return Object.values(objects[resource] ?? {}).some((o) => o.metadata?.ownerReferences?.length)
-  return undecoded(objects)?.mayHaveOwners(resource) ?? true
+  return true
 }
 
 /** Returns the undecoded objects of `resource` as their stored Go JSON, in key order, or undefined if it can't. */
 export function undecodedGoJson(objects: StoreData, resource: string, namespace?: string): Uint8Array[] | undefined {
   return isDecoded(objects, resource) ? undefined : undecoded(objects)?.goJsonEntries(resource, namespace)
+}
+
+/** Returns the stored digest of an object still unread, or undefined. */
+export function storedDigest(objects: StoreData, resource: string, key: string): unknown {
+  return undecoded(objects)?.storedDigest(resource, key)
 }
 
 /** Returns the events involving one of `uids` without decoding the others, or undefined if it can't. */

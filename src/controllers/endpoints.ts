@@ -7,6 +7,7 @@
 
 import type {Endpoints, EndpointSubset, KubeObject, Pod, Service} from '../api/types.js'
 import {objectKey, type ObjectStore} from '../store/store.js'
+import {readPodDigest} from '../store/pod-digest.js'
 import {rfc3339} from '../util/clock.js'
 import {jsonEqual, type Action, type ControllerContext} from './context.js'
 import {ServiceEndpoints} from './endpoints-model.js'
@@ -139,7 +140,7 @@ function podChanged(state: EndpointsState, {key, prev, next}: WatchEvent): void 
   const byLabel = state.podsByPair?.get(ns)
   if (byLabel && !jsonEqual(prev?.metadata.labels ?? {}, next?.metadata.labels ?? {})) {
     for (const [k, v] of Object.entries(prev?.metadata.labels ?? {})) byLabel.get(`${k}=${v}`)?.delete(key)
-    if (next) indexPod(byLabel, key, next)
+    if (next) indexPod(byLabel, key, next.metadata.labels)
   }
   const byPair = state.selectors.get(ns)
   if (!byPair) return
@@ -207,7 +208,11 @@ function candidates(store: ObjectStore, state: EndpointsState, ns: string, selec
   let byLabel = state.podsByPair.get(ns)
   if (!byLabel) {
     byLabel = new Map()
-    for (const pod of store.list<Pod>('pods', ns)) indexPod(byLabel, objectKey(pod.metadata.namespace, pod.metadata.name as string), pod)
+    for (const key of store.keys('pods', ns)) {
+      // A pod the state file has a digest of is indexed by the digest's labels, unread (src/store/pod-digest.ts).
+      const labels = readPodDigest(store.digestOf('pods', key))?.labels ?? store.findByKey('pods', key)?.metadata.labels
+      indexPod(byLabel, key, labels)
+    }
     state.podsByPair.set(ns, byLabel)
   }
   let best: Set<string> | undefined
@@ -224,8 +229,8 @@ function candidates(store: ObjectStore, state: EndpointsState, ns: string, selec
   return pods
 }
 
-function indexPod(byLabel: Map<string, Set<string>>, key: string, pod: KubeObject): void {
-  for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) {
+function indexPod(byLabel: Map<string, Set<string>>, key: string, labels: Record<string, string> | undefined): void {
+  for (const [k, v] of Object.entries(labels ?? {})) {
     const pair = `${k}=${v}`
     const keys = byLabel.get(pair)
     if (keys) keys.add(key)

@@ -9,7 +9,8 @@
 import type {KubeObject} from '../api/types.js'
 import {RESOURCES, type ResourceInfo} from '../api/registry.js'
 import {CLIENT_BURST} from '../cluster/client-rate-limit.js'
-import {objectKey, type ObjectStore} from '../store/store.js'
+import {readPodDigest} from '../store/pod-digest.js'
+import type {ObjectStore} from '../store/store.js'
 import type {Action, ControllerContext} from './context.js'
 import {watch, type WatchEvent} from './watch.js'
 import {perStore, WorkQueue} from './work-queue.js'
@@ -71,17 +72,44 @@ class OwnerGraph {
       // A resource still undecoded in the state file with no owned object (the events, as a rule) has
       // nothing to track: reading it would only cost time.
       if (!store.isDecoded(resource) && !store.mayHaveOwners(resource)) continue
-      for (const obj of store.list(resource)) this.track(resource, objectKey(obj.metadata.namespace, obj.metadata.name as string), obj)
+      const queue = this.queues.get(resource) as WorkQueue
+      for (const key of store.keys(resource)) {
+        // A pod the state file has a digest of is tracked from it (pod-digest.ts); others are read.
+        const digest = resource === 'pods' ? readPodDigest(store.digestOf(resource, key)) : undefined
+        const owners = digest ? digest.owners : store.findByKey(resource, key)?.metadata.ownerReferences ?? []
+        if (!owners.length) continue
+        this.name(resource, key, owners)
+        // Only garbage is queued: a dependent one of whose owners exists is looked at again when that owner goes.
+        const namespace = key.slice(0, key.indexOf('/'))
+        if (!owners.some((o) => this.ownerExistsIn(namespace, o.kind, o.uid))) queue.add(key)
+      }
     }
     watch(store, DEPENDENT_RESOURCES, ({resource, key, next}) => this.track(resource, key, next))
   }
 
+  /** ownerExists for a dependent of `namespace` ('' when cluster-scoped). */
+  private ownerExistsIn(namespace: string, kind: string, uid: string): boolean {
+    const info = KINDS.get(kind)
+    if (!info) return true
+    const uids = this.existing.get(info.resource) ?? this.index(info)
+    return (uids.get(`${info.namespaced ? namespace : ''}/${uid}`) ?? 0) > 0
+  }
+
+  /** Records that dependent `key` of `resource` names `owners`. */
+  private name(resource: string, key: string, owners: OwnerRef[]): void {
+    const id = `${resource} ${key}`
+    ;(this.named.get(resource) as Map<string, OwnerRef[]>).set(key, owners.map((o) => ({kind: o.kind, uid: o.uid})))
+    for (const {uid} of owners) {
+      const set = this.dependents.get(uid)
+      if (set) set.add(id)
+      else this.dependents.set(uid, new Set([id]))
+    }
+  }
+
   /** Returns whether the owner of kind `kind` and uid `uid` exists (in the dependent's namespace if namespaced). */
   ownerExists(dependent: KubeObject, kind: string, uid: string): boolean {
-    const info = KINDS.get(kind)
-    if (!info) return true // an owner kind kbe does not store is never considered gone
-    const uids = this.existing.get(info.resource) ?? this.index(info)
-    return (uids.get(`${info.namespaced ? dependent.metadata.namespace : ''}/${uid}`) ?? 0) > 0
+    // An owner kind kbe does not store is never considered gone.
+    return this.ownerExistsIn(dependent.metadata.namespace ?? '', kind, uid)
   }
 
   /** Records a dependent's ownerReferences and queues it if it has any. */
@@ -102,12 +130,7 @@ class OwnerGraph {
       queue.forget(key)
       return
     }
-    named.set(key, owners.map((o) => ({kind: o.kind, uid: o.uid})))
-    for (const {uid} of owners) {
-      const set = this.dependents.get(uid)
-      if (set) set.add(id)
-      else this.dependents.set(uid, new Set([id]))
-    }
+    this.name(resource, key, owners)
     // A dependent one of whose owners is known to exist (a pod its controller just made) is no garbage;
     // should that owner go, its watch queues the dependent.
     if (owners.some((o) => this.knownToExist(obj as KubeObject, o.kind, o.uid))) queue.forget(key)

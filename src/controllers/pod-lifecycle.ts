@@ -5,7 +5,8 @@
 // actions (status updates, kubelet events); this module never writes the store.
 
 import type {KubeObject, Node, Pod} from '../api/types.js'
-import {objectKey, type ObjectStore} from '../store/store.js'
+import type {ObjectStore} from '../store/store.js'
+import {isPodUnbound, readPodDigest} from '../store/pod-digest.js'
 import type {PodRuntime, PodStep} from '../cluster/state.js'
 import type {Random} from '../util/random.js'
 import {allocatePodIP} from '../net/ipam.js'
@@ -90,10 +91,11 @@ function schedulingQueue(store: ObjectStore): WorkQueue {
   return perStore(schedulingQueues, store, () => {
     const queue = new WorkQueue()
     const unbound = new Set<string>()
-    const pending = (pod: KubeObject | undefined) => pod !== undefined && !(pod as Pod).spec.nodeName && !pod.metadata.deletionTimestamp
-    for (const pod of store.list<Pod>('pods')) {
-      if (!pending(pod)) continue
-      const key = objectKey(pod.metadata.namespace, pod.metadata.name as string)
+    const pending = (pod: KubeObject | undefined) => pod !== undefined && isPodUnbound(pod as Pod)
+    for (const key of store.keys('pods')) {
+      // A pod the state file has a digest of is not read (pod-digest.ts): the digest says whether it is bound.
+      const digest = readPodDigest(store.digestOf('pods', key))
+      if (!(digest ? digest.unbound : pending(store.findByKey('pods', key)))) continue
       unbound.add(key)
       queue.add(key)
     }

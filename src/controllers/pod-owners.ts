@@ -4,15 +4,21 @@
 // template's labels, for fullyLabeledReplicas), plus the orphans any controller may adopt. Kept current
 // by a watch on pods, so a controller's status costs O(1) after one pod changed, not O(its pods). Which
 // group a pod was counted in is remembered per pod, so an object edited in place is still moved right.
+// The index starts from the pods' digests where the state file has them (src/store/pod-digest.ts): an
+// owned pod is read only when its controller needs the pods themselves (a scale-down, an adoption).
 
 import type {Pod} from '../api/types.js'
+import {isPodActive, isPodReady, readPodDigest} from '../store/pod-digest.js'
 import type {ObjectStore} from '../store/store.js'
 import {watch} from './watch.js'
 import {perStore} from './work-queue.js'
 
-/** What one pod contributes to its controller's counts, as last seen. */
+export {isPodActive, isPodReady} from '../store/pod-digest.js'
+
+/** What one pod contributes to its controller's counts, as last seen (the pod itself read when needed). */
 interface Contribution {
-  pod: Pod
+  pod?: Pod
+  labels: Record<string, string> | undefined
   active: boolean
   ready: boolean
   labeled: boolean
@@ -28,10 +34,17 @@ export class OwnedPods {
   private labelsKey?: string
   private labels: Record<string, string> = {}
 
+  /** `read` returns a pod counted from its digest when the pod itself is needed. */
+  constructor(private readonly read: (key: string) => Pod) {}
+
   add(key: string, pod: Pod): void {
-    const c: Contribution = {pod, active: isPodActive(pod), ready: false, labeled: false}
-    c.ready = c.active && isPodReady(pod)
-    c.labeled = c.active && this.labelsKey !== undefined && matchesSelector(this.labels, pod.metadata.labels)
+    const active = isPodActive(pod)
+    this.addCounted(key, {pod, labels: pod.metadata.labels, active, ready: active && isPodReady(pod), labeled: false})
+  }
+
+  /** Adds a pod known by its digest's facts (its labels, whether it is active and ready). */
+  addCounted(key: string, c: Contribution): void {
+    c.labeled = c.active && this.labelsKey !== undefined && matchesSelector(this.labels, c.labels)
     this.pods.set(key, c)
     this.count(c, 1)
   }
@@ -51,7 +64,7 @@ export class OwnedPods {
       this.labels = labels
       this.labeled = 0
       for (const c of this.pods.values()) {
-        c.labeled = c.active && matchesSelector(labels, c.pod.metadata.labels)
+        c.labeled = c.active && matchesSelector(labels, c.labels)
         if (c.labeled) this.labeled++
       }
     }
@@ -60,7 +73,10 @@ export class OwnedPods {
 
   /** Returns the owned pods in store order. */
   inStoreOrder(): Pod[] {
-    return [...this.pods.keys()].sort().map((k) => (this.pods.get(k) as Contribution).pod)
+    return [...this.pods.keys()].sort().map((k) => {
+      const c = this.pods.get(k) as Contribution
+      return (c.pod ??= this.read(k))
+    })
   }
 
   private count(c: Contribution, sign: number): void {
@@ -84,8 +100,14 @@ export class PodOwnerIndex {
   private readonly placed = new Map<string, {namespace: string; uid: string | undefined}>()
   private readonly listeners: Listener[] = []
 
-  constructor(store: ObjectStore) {
-    for (const pod of store.list<Pod>('pods')) this.place(`${pod.metadata.namespace}/${pod.metadata.name}`, pod)
+  constructor(private readonly store: ObjectStore) {
+    for (const key of store.keys('pods')) {
+      const digest = readPodDigest(store.digestOf('pods', key))
+      const uid = digest?.owners.find((o) => o.controller)?.uid
+      // An orphan is read: any controller of its namespace may look at it (they are few).
+      if (digest && uid !== undefined) this.placeCounted(key, key.slice(0, key.indexOf('/')), uid, {labels: digest.labels, active: digest.active, ready: digest.active && digest.ready, labeled: false})
+      else this.place(key, store.findByKey<Pod>('pods', key) as Pod)
+    }
     watch(store, ['pods'], ({key, next}) => {
       const was = this.placed.get(key)
       if (was) this.unplace(key, was)
@@ -106,7 +128,7 @@ export class PodOwnerIndex {
     const ns = this.group(namespace ?? '')
     let owned = ns.owners.get(uid ?? '')
     if (!owned) {
-      owned = new OwnedPods()
+      owned = new OwnedPods((key) => this.store.findByKey<Pod>('pods', key) as Pod)
       ns.owners.set(uid ?? '', owned)
     }
     return owned
@@ -134,6 +156,12 @@ export class PodOwnerIndex {
     else this.owned(namespace, uid).add(key, pod)
   }
 
+  /** Counts a controller's pod from its digest (the pod is read if the controller needs it). */
+  private placeCounted(key: string, namespace: string, uid: string, c: Contribution): void {
+    this.placed.set(key, {namespace, uid})
+    this.owned(namespace, uid).addCounted(key, c)
+  }
+
   private unplace(key: string, at: {namespace: string; uid: string | undefined}): void {
     this.placed.delete(key)
     const ns = this.group(at.namespace)
@@ -151,16 +179,6 @@ const indexes = new WeakMap<object, PodOwnerIndex>()
 /** Returns the store's pod index, built (one list of the pods) on first use. */
 export function podOwnerIndex(store: ObjectStore): PodOwnerIndex {
   return perStore(indexes, store, () => new PodOwnerIndex(store))
-}
-
-/** Returns whether a pod counts as active (kubelet hasn't finished it and nobody is deleting it). */
-export function isPodActive(pod: Pod): boolean {
-  return !pod.metadata.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed'
-}
-
-/** Returns whether a pod is Ready (its Ready condition is True). */
-export function isPodReady(pod: Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false
 }
 
 /** Returns whether a non-empty equality selector matches the labels. */

@@ -1,22 +1,26 @@
 // The state file's layout (format version 2): one header line of JSON — the cluster's scalars, the list
-// of sections with their byte lengths, the resources with owned objects — followed by one line per section:
-// the kubelet's runtime bookkeeping and the event-key hashes, each resource's objects, a key index per
-// resource but the events (where each object's JSON is in its section, see src/io/state-splice.ts), and
-// an index of where each involved object's events sit in the events section. A command decodes only the
-// sections it touches: the resources appear in `state.objects` as getters that read and parse their line
-// on first use; a section never decoded is copied back byte for byte (with any events appended to it
-// spliced in), and a decoded one is spliced too — its unchanged entries copied from the old file, only
-// the changed ones encoded — so a command that changes 30 of 10,000 pods encodes 30 pods. `kbe
-// iptables-save` on a cluster of 10,000 pods therefore never parses the pods or the events, and
-// `describe` reads only the events of the object it describes. Files without key indexes (written before
-// them) load as well and are encoded in full the first time. Version 1 (one JSON document) is still read,
-// so a cluster survives an upgrade of kbe.
+// of sections with their byte lengths, the resources with owned objects, those stored as Go JSON — followed
+// by one line per section: the kubelet's runtime bookkeeping and the event-key hashes, each resource's
+// objects, a key index per resource but the events (where each object's JSON is in its section, see
+// src/io/state-splice.ts), a digest of each pod (src/store/pod-digest.ts), and an index of where each
+// involved object's events sit in the events section. A command decodes only the sections it touches: the
+// resources appear in `state.objects` as getters that read their line on first use, and a section with a
+// key index becomes a lazy record whose objects are parsed one by one when first read; a section never
+// decoded is copied back byte for byte (with any events appended to it spliced in), and a decoded one is
+// spliced — its unread and unchanged entries copied from the old file, only the changed ones encoded — so
+// a command that changes 30 of 10,000 pods parses and encodes about 30 pods, the controllers starting from
+// the digests. `kbe iptables-save` on a cluster of 10,000 pods therefore never parses the pods or the
+// events, and `describe` reads only the events of the object it describes. A broken object is reported
+// when it is read. Files without key indexes or digests (written before them) load as well and get them
+// the first time the section is written. Version 1 (one JSON document) is still read, so a cluster
+// survives an upgrade of kbe.
 
-import type {KubeObject} from '../api/types.js'
+import type {KubeObject, Pod} from '../api/types.js'
+import {digestPod} from '../store/pod-digest.js'
 import {UNDECODED, STATE_VERSION, mayHaveOwners, type ClusterState, type UndecodedSections} from '../cluster/state.js'
 import {isCompactJsonObject} from './compact-json.js'
 import {chunksLength, slice, type StateBytes, type StateChunk} from './state-chunks.js'
-import {encodeObjects, indexedSection, spliceObjects, traceOrigin, type EncodedSection, type SpliceMode} from './state-splice.js'
+import {encodeObjects, indexedSection, isLazyRecord, isUnread, lazyRecord, spliceObjects, traceOrigin, type EncodedSection, type SpliceMode} from './state-splice.js'
 
 export type {LazyBytes, StateBytes, StateChunk} from './state-chunks.js'
 
@@ -59,6 +63,13 @@ const deferred = new WeakMap<object, Map<string, RawSection>>()
 const deferredIndex = new WeakMap<object, RawSection>()
 /** The key index sections of a loaded file, by resource, per `objects` record. */
 const deferredKeyIndexes = new WeakMap<object, Map<string, RawSection>>()
+/** The digest sections of a loaded file, by resource, per `objects` record; and their parsed text (null: unusable). */
+const deferredDigests = new WeakMap<object, Map<string, RawSection>>()
+const parsedDigests = new WeakMap<RawSection, Record<string, unknown> | null>()
+
+/** The digest of each object, for the resources that have one: "index/digest/<resource>" (src/store/pod-digest.ts). */
+const DIGEST = 'index/digest/'
+const DIGESTS: Record<string, (obj: KubeObject) => unknown> = {pods: (pod) => digestPod(pod as Pod)}
 
 /**
  * Returns the chunks of the sectioned encoding of `state`: undecoded sections copied from the old file,
@@ -92,12 +103,49 @@ export function encodeState(state: ClusterState, mode: SpliceMode = 'auto'): Sta
     eventIndex = encoded.index
   }
   bodies.push(...indexes)
+  for (const resource of Object.keys(DIGESTS)) {
+    if (!names.has(resource)) continue
+    const section = raw?.get(resource)
+    const old = deferredDigests.get(objects)?.get(resource)
+    if (!section) bodies.push([DIGEST + resource, digestSection(resource, objects[resource], old)])
+    else if (old && !section.appended) bodies.push([DIGEST + resource, [slice(old.source, old.offset, old.length)]])
+  }
   if (eventIndex) bodies.push([EVENT_INDEX, eventIndex])
   const owned = [...names].sort().filter((resource) => mayHaveOwners(objects, resource))
   const header = {...scalars, version: STATE_VERSION, sections: bodies.map(([name, parts]) => [name, chunksLength(parts)]), owned, goJson}
   const chunks: StateChunk[] = [JSON.stringify(header), '\n']
   for (const [, parts] of bodies) chunks.push(...parts, '\n')
   return chunks
+}
+
+/**
+ * The digest section of a decoded resource: a still unread object's digest is copied from the file's digest
+ * (written with the object), the others' are made from the objects.
+ */
+function digestSection(resource: string, record: Record<string, KubeObject> | undefined, old: RawSection | undefined): StateChunk[] {
+  const digest = DIGESTS[resource]
+  const stored = old && parsedDigest(old)
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(record ?? {})) {
+    const objects = record as Record<string, KubeObject>
+    out[key] = stored && isUnread(objects, key) && Object.hasOwn(stored, key) ? stored[key] : digest(objects[key])
+  }
+  return [Buffer.from(JSON.stringify(out))]
+}
+
+/** Returns a digest section parsed (once), or null when it is not a JSON object. */
+function parsedDigest(section: RawSection): Record<string, unknown> | null {
+  let parsed = parsedDigests.get(section)
+  if (parsed === undefined) {
+    try {
+      const value = JSON.parse(section.source.read(section.offset, section.length).toString('utf8')) as unknown
+      parsed = typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : null
+    } catch {
+      parsed = null
+    }
+    parsedDigests.set(section, parsed)
+  }
+  return parsed
 }
 
 /** A decoded resource's objects: spliced into the old file's bytes when that pays, else encoded in full. */
@@ -183,6 +231,7 @@ export function decodeState(source: StateBytes, corrupt: (detail: string) => Err
   if (!Array.isArray(header.sections)) throw corrupt('no section list')
   let at = end + 1
   const bodies = new Map<string, RawSection>()
+  const ownedInFile = new Map<string, boolean>()
   for (const section of header.sections) {
     const [name, length] = Array.isArray(section) ? section : []
     if (typeof name !== 'string' || typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || at + length >= source.size) {
@@ -191,6 +240,7 @@ export function decodeState(source: StateBytes, corrupt: (detail: string) => Err
     const owned = !Array.isArray(header.owned) || header.owned.includes(name.slice(OBJECTS.length))
     const goJson = Array.isArray(header.goJson) && header.goJson.includes(name.slice(OBJECTS.length))
     bodies.set(name, {source, offset: at, length, owned, goJson})
+    if (name.startsWith(OBJECTS)) ownedInFile.set(name.slice(OBJECTS.length), owned)
     at += length + 1
   }
   if (at !== source.size) throw corrupt('bytes after the last section')
@@ -209,6 +259,9 @@ export function decodeState(source: StateBytes, corrupt: (detail: string) => Err
   const keyIndexes = new Map<string, RawSection>()
   for (const [name, body] of bodies) if (name.startsWith(KEY_INDEX)) keyIndexes.set(name.slice(KEY_INDEX.length), body)
   deferredKeyIndexes.set(objects, keyIndexes)
+  const digests = new Map<string, RawSection>()
+  for (const [name, body] of bodies) if (name.startsWith(DIGEST)) digests.set(name.slice(DIGEST.length), body)
+  deferredDigests.set(objects, digests)
   for (const [name, body] of bodies) {
     if (!name.startsWith(OBJECTS)) continue
     const resource = name.slice(OBJECTS.length)
@@ -232,7 +285,17 @@ export function decodeState(source: StateBytes, corrupt: (detail: string) => Err
       if (obj.metadata.ownerReferences?.length) section.owned = true
       return true
     },
-    mayHaveOwners: (resource) => raw.get(resource)?.owned ?? false,
+    mayHaveOwners: (resource) => {
+      const section = raw.get(resource)
+      if (section) return section.owned
+      const record = objects[resource]
+      if (!record || !isLazyRecord(record)) return undefined
+      // The file said whether its objects had owners: unread ones are still those.
+      for (const key in record) {
+        if (isUnread(record, key) ? ownedInFile.get(resource) !== false : record[key]?.metadata?.ownerReferences?.length) return true
+      }
+      return false
+    },
     eventsInvolving: (uids) => {
       const section = raw.get(EVENTS)
       if (!section || !indexBody) return undefined
@@ -246,6 +309,13 @@ export function decodeState(source: StateBytes, corrupt: (detail: string) => Err
         if (uids.includes((event as {involvedObject?: {uid?: string}}).involvedObject?.uid ?? '')) found.push(event)
       }
       return found
+    },
+    storedDigest: (resource, key) => {
+      const section = digests.get(resource)
+      const record = section && objects[resource]
+      if (!record || !isUnread(record, key)) return undefined
+      const stored = parsedDigest(section)
+      return stored && Object.hasOwn(stored, key) ? stored[key] : undefined
     },
     goJsonEntries: (resource, namespace) => {
       const section = raw.get(resource)
@@ -274,14 +344,27 @@ function settle(objects: object, raw: Map<string, RawSection>, resource: string,
 }
 
 /**
- * Parses a resource's section, noting where each object is in the old file when its key index says so
- * (for the splice when it is written back), then merges in the objects appended to it meanwhile.
+ * Decodes a resource's section: with a key index that fits it, as a lazy record (each object parsed when
+ * first read, see state-splice.ts); else parsed whole, noting where each object is in the old file when
+ * its key index says so (for the splice when it is written back). Then merges in the objects appended to
+ * it meanwhile. A broken object is reported as a broken section when it is read.
  */
 function decodeObjects(name: string, body: RawSection, keyIndex: RawSection | undefined, corrupt: (detail: string) => Error): Record<string, KubeObject> {
   const bytes = readSection(name, body, corrupt)
+  const lazy = keyIndex && lazyRecord(body, keyIndex, bytes.subarray(0, body.length), (text) => parseEntryText(name, text, corrupt))
+  if (lazy) return Object.assign(lazy as Record<string, KubeObject>, body.appended)
   const record = parseJson(name, bytes, body.length, corrupt)
   traceOrigin(record, body, keyIndex)
   return Object.assign(record, body.appended)
+}
+
+/** Parses one object of a section. */
+function parseEntryText(name: string, text: string, corrupt: (detail: string) => Error): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw corrupt(`section ${name} is not valid JSON`)
+  }
 }
 
 /** Returns the bytes of a section with the newline after it (checked). */

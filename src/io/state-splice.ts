@@ -219,7 +219,7 @@ export function spliceObjects(record: Record<string, unknown>, mode: SpliceMode)
   const writer = new SectionWriter(origin.section)
   for (const key of keys) {
     const stored = origin.entries.get(key)
-    if (stored && isUnchanged(stored, record[key])) writer.copy(key, stored)
+    if (stored && isUnchanged(stored, storedValue(record, key))) writer.copy(key, stored)
     else writer.encode(key, record[key])
   }
   return writer.finish()
@@ -243,18 +243,77 @@ function countChanges(record: Record<string, unknown>, keys: string[], origin: S
       inOrder &&= stored.start === end + 1
       end = stored.end
     }
-    if (!stored || !isUnchanged(stored, record[key])) encoded += 1
+    if (!stored || !isUnchanged(stored, storedValue(record, key))) encoded += 1
   }
   return {encoded, removed: origin.entries.size - kept, inOrder}
 }
 
-/** Whether a current object is the one decoded, at the resourceVersion it was decoded with. */
-function isUnchanged(stored: StoredEntry, object: unknown): boolean {
-  return object === stored.object && resourceVersionOf(object) === stored.resourceVersion
+/** Stands for an entry of a lazy record nobody has read: it is as the file has it. */
+const UNREAD = Symbol('unread')
+
+/** Per lazy record: the entries read or assigned so far (an entry keeps its accessor; its value is here). */
+const lazyValues = new WeakMap<object, Map<string, unknown>>()
+
+/** Returns a record's entry, or UNREAD for an entry of a lazy record still unread (without reading it). */
+function storedValue(record: Record<string, unknown>, key: string): unknown {
+  const property = Object.getOwnPropertyDescriptor(record, key)
+  if (!property?.get) return property?.value
+  const values = lazyValues.get(record)
+  return values?.has(key) ? values.get(key) : UNREAD
 }
 
 function resourceVersionOf(object: unknown): unknown {
   return (object as {metadata?: {resourceVersion?: unknown}} | null)?.metadata?.resourceVersion
+}
+
+/** Whether a current object is the one decoded, at the resourceVersion it was decoded with (or still unread). */
+function isUnchanged(stored: StoredEntry, object: unknown): boolean {
+  return object === UNREAD || (object === stored.object && resourceVersionOf(object) === stored.resourceVersion)
+}
+
+/**
+ * Returns a section's objects as a record whose entries are parsed one by one, on first access (through
+ * `parse`, which reports a broken entry), when its key index tiles `bytes` (the section as read); undefined
+ * when it does not (the caller parses the section whole). Keys list in the file's order without parsing
+ * anything, so a command that reads 30 of 10,000 pods parses 30. Each entry is an accessor for good (turning
+ * thousands of them into plain properties one by one costs V8 far more than the parsing): reading it parses
+ * once, assigning replaces the value, and `delete` removes it as from any record. An entry never read is
+ * copied from the old bytes when the record is written back (spliceObjects).
+ */
+export function lazyRecord(section: SectionPlace, index: SectionPlace, bytes: Buffer, parse: (text: string) => unknown): Record<string, unknown> | undefined {
+  const places = readIndex(index)
+  const entries = places && storedEntries(Object.keys(places).map((key) => [key, UNREAD, undefined]), bytes, places)
+  if (!entries) return undefined
+  const record: Record<string, unknown> = {}
+  const values = new Map<string, unknown>()
+  for (const [key, entry] of entries) {
+    Object.defineProperty(record, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        if (values.has(key)) return values.get(key)
+        const value = parse(bytes.toString('utf8', entry.value, entry.end))
+        entry.object = value
+        entry.resourceVersion = resourceVersionOf(value)
+        values.set(key, value)
+        return value
+      },
+      set: (value: unknown) => void values.set(key, value),
+    })
+  }
+  lazyValues.set(record, values)
+  origins.set(record, {section, index, entries})
+  return record
+}
+
+/** Returns whether a record is a lazy record (see lazyRecord). */
+export function isLazyRecord(record: object): boolean {
+  return lazyValues.has(record)
+}
+
+/** Returns whether a record's entry is still unread (a lazy record's, see lazyRecord). */
+export function isUnread(record: object, key: string): boolean {
+  return Object.getOwnPropertyDescriptor(record, key)?.get !== undefined && lazyValues.get(record)?.has(key) !== true
 }
 
 /**

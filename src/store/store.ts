@@ -9,14 +9,15 @@ import type {KubeObject} from '../api/types.js'
 import {qualifiedResource, resourceForKind, type ResourceInfo} from '../api/registry.js'
 import {rfc3339} from '../util/clock.js'
 import type {Random} from '../util/random.js'
-import {appendUndecoded, isDecoded, mayHaveOwners, undecodedEventsInvolving, undecodedGoJson} from '../cluster/state.js'
+import {appendUndecoded, isDecoded, mayHaveOwners, storedDigest, undecodedEventsInvolving, undecodedGoJson} from '../cluster/state.js'
 
 /** The serialized form: resource → "namespace/name" → object. */
 export type StoreData = Record<string, Record<string, KubeObject>>
 
 interface SortedBucket {
   keys: string[]
-  objects: KubeObject[]
+  /** The objects in key order, once a list asked for them (reading every object of a lazy record). */
+  objects?: KubeObject[]
   position: Map<string, number>
 }
 
@@ -57,26 +58,52 @@ export class ObjectStore {
   list<T extends KubeObject = KubeObject>(resource: string, namespace?: string): T[] {
     const bucket = this.data[resource]
     if (!bucket) return []
-    const {keys, objects} = this.sorted(resource, bucket)
-    if (namespace === undefined) return objects.slice() as T[]
+    const sorted = this.sorted(resource, bucket)
+    const {keys} = sorted
+    if (namespace === undefined) return (sorted.objects ??= keys.map((k) => bucket[k])).slice() as T[]
     // A namespace's keys ("<ns>/<name>") are one contiguous run of the sorted keys.
     const prefix = `${namespace}/`
     const out: T[] = []
     for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++) {
-      if (objects[i].metadata.namespace === namespace) out.push(objects[i] as T)
+      const obj = sorted.objects?.[i] ?? bucket[keys[i]]
+      if (obj.metadata.namespace === namespace) out.push(obj as T)
     }
     return out
   }
 
   /**
-   * Returns the bucket's keys and objects in key order. The order is kept until a create or remove
-   * changes the key set; an update only swaps the object in place.
+   * Returns the store keys of a resource's objects (of one namespace if given) in list order, without
+   * reading the objects: with digestOf, what lets a controller start on a big cluster from what the
+   * state file says of each object.
+   */
+  keys(resource: string, namespace?: string): string[] {
+    const bucket = this.data[resource]
+    if (!bucket) return []
+    const {keys} = this.sorted(resource, bucket)
+    if (namespace === undefined) return keys.slice()
+    const prefix = `${namespace}/`
+    const out: string[] = []
+    for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++) out.push(keys[i])
+    return out
+  }
+
+  /**
+   * Returns the digest the state file holds of an object nobody has read since it was loaded
+   * (src/store/pod-digest.ts), or undefined: then the object itself is to be read.
+   */
+  digestOf(resource: string, key: string): unknown {
+    return storedDigest(this.data, resource, key)
+  }
+
+  /**
+   * Returns the bucket's keys (and, once listed, objects) in key order. The order is kept until a create
+   * or remove changes the key set; an update only swaps the object in place.
    */
   private sorted(resource: string, bucket: Record<string, KubeObject>): SortedBucket {
     let cached = this.cache.get(resource)
     if (!cached) {
       const keys = Object.keys(bucket).sort(compareKeys)
-      cached = {keys, objects: keys.map((k) => bucket[k]), position: new Map(keys.map((k, i) => [k, i]))}
+      cached = {keys, position: new Map(keys.map((k, i) => [k, i]))}
       this.cache.set(resource, cached)
     }
     return cached
@@ -163,7 +190,7 @@ export class ObjectStore {
     obj.metadata.resourceVersion = this.nextResourceVersion()
     bucket[key] = obj
     const cached = this.cache.get(info.resource)
-    if (cached) cached.objects[cached.position.get(key) as number] = obj
+    if (cached?.objects) cached.objects[cached.position.get(key) as number] = obj
     return obj
   }
 
