@@ -9,7 +9,6 @@
 import type {KubeObject, Namespace, Pod} from '../api/types.js'
 import {resourceForKind, type ResourceInfo} from '../api/registry.js'
 import {ObjectStore} from '../store/store.js'
-import {readPodDigest} from '../store/pod-digest.js'
 import {Sfc32, seedState} from '../util/random.js'
 import {rfc3339} from '../util/clock.js'
 import type {Action, ControllerContext} from '../controllers/context.js'
@@ -173,7 +172,7 @@ export class Cluster {
     for (const rt of Object.values(this.state.runtime)) if (rt.ip) ips.add(rt.ip)
     for (const key of this.store.keys('pods')) {
       // A pod the state file has a digest of is not read for its IP (src/store/pod-digest.ts).
-      const ip = readPodDigest(this.store.digestOf('pods', key))?.podIP ?? this.store.findByKey<Pod>('pods', key)?.status?.podIP
+      const ip = this.store.podDigest(key)?.podIP ?? this.store.findByKey<Pod>('pods', key)?.status?.podIP
       if (ip) ips.add(ip)
     }
     return ips

@@ -7,7 +7,6 @@
 
 import type {Endpoints, EndpointSubset, KubeObject, Pod, Service} from '../api/types.js'
 import {objectKey, type ObjectStore} from '../store/store.js'
-import {readPodDigest} from '../store/pod-digest.js'
 import {rfc3339} from '../util/clock.js'
 import {jsonEqual, type Action, type ControllerContext} from './context.js'
 import {ServiceEndpoints} from './endpoints-model.js'
@@ -210,7 +209,7 @@ function candidates(store: ObjectStore, state: EndpointsState, ns: string, selec
     byLabel = new Map()
     for (const key of store.keys('pods', ns)) {
       // A pod the state file has a digest of is indexed by the digest's labels, unread (src/store/pod-digest.ts).
-      const labels = readPodDigest(store.digestOf('pods', key))?.labels ?? store.findByKey('pods', key)?.metadata.labels
+      const labels = store.podDigest(key)?.labels ?? store.findByKey('pods', key)?.metadata.labels
       indexPod(byLabel, key, labels)
     }
     state.podsByPair.set(ns, byLabel)

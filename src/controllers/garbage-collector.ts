@@ -9,7 +9,6 @@
 import type {KubeObject} from '../api/types.js'
 import {RESOURCES, type ResourceInfo} from '../api/registry.js'
 import {CLIENT_BURST} from '../cluster/client-rate-limit.js'
-import {readPodDigest} from '../store/pod-digest.js'
 import type {ObjectStore} from '../store/store.js'
 import type {Action, ControllerContext} from './context.js'
 import {watch, type WatchEvent} from './watch.js'
@@ -75,7 +74,7 @@ class OwnerGraph {
       const queue = this.queues.get(resource) as WorkQueue
       for (const key of store.keys(resource)) {
         // A pod the state file has a digest of is tracked from it (pod-digest.ts); others are read.
-        const digest = resource === 'pods' ? readPodDigest(store.digestOf(resource, key)) : undefined
+        const digest = resource === 'pods' ? store.podDigest(key) : undefined
         const owners = digest ? digest.owners : store.findByKey(resource, key)?.metadata.ownerReferences ?? []
         if (!owners.length) continue
         this.name(resource, key, owners)

@@ -6,7 +6,7 @@
 
 import type {KubeObject, Node, Pod} from '../api/types.js'
 import type {ObjectStore} from '../store/store.js'
-import {isPodUnbound, readPodDigest} from '../store/pod-digest.js'
+import {isPodUnbound} from '../store/pod-digest.js'
 import type {PodRuntime, PodStep} from '../cluster/state.js'
 import type {Random} from '../util/random.js'
 import {allocatePodIP} from '../net/ipam.js'
@@ -94,7 +94,7 @@ function schedulingQueue(store: ObjectStore): WorkQueue {
     const pending = (pod: KubeObject | undefined) => pod !== undefined && isPodUnbound(pod as Pod)
     for (const key of store.keys('pods')) {
       // A pod the state file has a digest of is not read (pod-digest.ts): the digest says whether it is bound.
-      const digest = readPodDigest(store.digestOf('pods', key))
+      const digest = store.podDigest(key)
       if (!(digest ? digest.unbound : pending(store.findByKey('pods', key)))) continue
       unbound.add(key)
       queue.add(key)

@@ -8,7 +8,7 @@
 // owned pod is read only when its controller needs the pods themselves (a scale-down, an adoption).
 
 import type {Pod} from '../api/types.js'
-import {isPodActive, isPodReady, readPodDigest} from '../store/pod-digest.js'
+import {isPodActive, isPodReady} from '../store/pod-digest.js'
 import type {ObjectStore} from '../store/store.js'
 import {watch} from './watch.js'
 import {perStore} from './work-queue.js'
@@ -102,7 +102,7 @@ export class PodOwnerIndex {
 
   constructor(private readonly store: ObjectStore) {
     for (const key of store.keys('pods')) {
-      const digest = readPodDigest(store.digestOf('pods', key))
+      const digest = store.podDigest(key)
       const uid = digest?.owners.find((o) => o.controller)?.uid
       // An orphan is read: any controller of its namespace may look at it (they are few).
       if (digest && uid !== undefined) this.placeCounted(key, key.slice(0, key.indexOf('/')), uid, {labels: digest.labels, active: digest.active, ready: digest.active && digest.ready, labeled: false})

@@ -351,7 +351,10 @@ function settle(objects: object, raw: Map<string, RawSection>, resource: string,
  */
 function decodeObjects(name: string, body: RawSection, keyIndex: RawSection | undefined, corrupt: (detail: string) => Error): Record<string, KubeObject> {
   const bytes = readSection(name, body, corrupt)
-  const lazy = keyIndex && lazyRecord(body, keyIndex, bytes.subarray(0, body.length), (text) => parseEntryText(name, text, corrupt))
+  const section = bytes.subarray(0, body.length)
+  // The lazy record keeps the section's bytes: when it is written back, unread objects are copied from them.
+  const inMemory = {source: {size: section.length, read: (at: number, length: number) => section.subarray(at, at + length)}, offset: 0, length: section.length, goJson: body.goJson}
+  const lazy = keyIndex && lazyRecord(inMemory, keyIndex, section, (text) => parseEntryText(name, text, corrupt))
   if (lazy) return Object.assign(lazy as Record<string, KubeObject>, body.appended)
   const record = parseJson(name, bytes, body.length, corrupt)
   traceOrigin(record, body, keyIndex)

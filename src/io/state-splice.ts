@@ -214,7 +214,8 @@ export function spliceObjects(record: Record<string, unknown>, mode: SpliceMode)
   if (!origin || origin.section.source.open?.() === false) return undefined
   const keys = Object.keys(record)
   const changes = countChanges(record, keys, origin)
-  if (mode === 'auto' && changes.encoded + changes.removed > keys.length * SPLICE_LIMIT) return undefined
+  // Encoding in full would parse every unread entry of a lazy record: with one, splicing always pays.
+  if (mode === 'auto' && changes.unread === 0 && changes.encoded + changes.removed > keys.length * SPLICE_LIMIT) return undefined
   if (changes.encoded === 0 && changes.removed === 0 && changes.inOrder) return untouched(origin)
   const writer = new SectionWriter(origin.section)
   for (const key of keys) {
@@ -230,10 +231,11 @@ function untouched({section, index}: SectionOrigin): EncodedSection {
   return {chunks: [slice(section.source, section.offset, section.length)], index: [slice(index.source, index.offset, index.length)], goJson: section.goJson === true}
 }
 
-/** Counts the entries to encode (changed or new) and the removed ones; inOrder: the rest keep their order. */
-function countChanges(record: Record<string, unknown>, keys: string[], origin: SectionOrigin): {encoded: number; removed: number; inOrder: boolean} {
+/** Counts the entries to encode (changed or new), the removed ones and the unread ones; inOrder: the rest keep their order. */
+function countChanges(record: Record<string, unknown>, keys: string[], origin: SectionOrigin): {encoded: number; removed: number; unread: number; inOrder: boolean} {
   let encoded = 0
   let kept = 0
+  let unread = 0
   let end = 0
   let inOrder = true
   for (const key of keys) {
@@ -243,9 +245,11 @@ function countChanges(record: Record<string, unknown>, keys: string[], origin: S
       inOrder &&= stored.start === end + 1
       end = stored.end
     }
-    if (!stored || !isUnchanged(stored, storedValue(record, key))) encoded += 1
+    const value = storedValue(record, key)
+    if (value === UNREAD) unread += 1
+    else if (!stored || !isUnchanged(stored, value)) encoded += 1
   }
-  return {encoded, removed: origin.entries.size - kept, inOrder}
+  return {encoded, removed: origin.entries.size - kept, unread, inOrder}
 }
 
 /** Stands for an entry of a lazy record nobody has read: it is as the file has it. */

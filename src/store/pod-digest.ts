@@ -73,7 +73,9 @@ export function readPodDigest(stored: unknown): PodDigest | undefined {
 }
 
 function isStringMap(value: unknown): value is Record<string, string> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string')
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  for (const key in value) if (typeof (value as Record<string, unknown>)[key] !== 'string') return false
+  return true
 }
 
 function isOwner(value: unknown): boolean {

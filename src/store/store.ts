@@ -8,6 +8,7 @@ import {alreadyExists, notFound, StatusError} from '../api/errors.js'
 import type {KubeObject} from '../api/types.js'
 import {qualifiedResource, resourceForKind, type ResourceInfo} from '../api/registry.js'
 import {rfc3339} from '../util/clock.js'
+import {readPodDigest, type PodDigest} from './pod-digest.js'
 import type {Random} from '../util/random.js'
 import {appendUndecoded, isDecoded, mayHaveOwners, storedDigest, undecodedEventsInvolving, undecodedGoJson} from '../cluster/state.js'
 
@@ -34,6 +35,8 @@ export function objectKey(namespace: string | undefined, name: string): string {
 export class ObjectStore {
   /** Sorted keys and objects per resource, dropped whenever an object of it is created or removed. */
   private readonly cache = new Map<string, SortedBucket>()
+  /** The stored pod digests read so far (null: not a digest), see podDigest. */
+  private readonly podDigests = new Map<string, PodDigest | null>()
 
   constructor(private readonly data: StoreData, private resourceVersion: { value: number }, private readonly ctx: StoreContext) {}
 
@@ -73,7 +76,7 @@ export class ObjectStore {
 
   /**
    * Returns the store keys of a resource's objects (of one namespace if given) in list order, without
-   * reading the objects: with digestOf, what lets a controller start on a big cluster from what the
+   * reading the objects: with podDigest, what lets a controller start on a big cluster from what the
    * state file says of each object.
    */
   keys(resource: string, namespace?: string): string[] {
@@ -88,11 +91,18 @@ export class ObjectStore {
   }
 
   /**
-   * Returns the digest the state file holds of an object nobody has read since it was loaded
-   * (src/store/pod-digest.ts), or undefined: then the object itself is to be read.
+   * Returns the digest the state file holds of a pod nobody has read since it was loaded (pod-digest.ts),
+   * or undefined: then the pod itself is to be read. Each digest is read once, however many ask.
    */
-  digestOf(resource: string, key: string): unknown {
-    return storedDigest(this.data, resource, key)
+  podDigest(key: string): PodDigest | undefined {
+    const stored = storedDigest(this.data, 'pods', key)
+    if (stored === undefined) return undefined
+    let digest = this.podDigests.get(key)
+    if (digest === undefined) {
+      digest = readPodDigest(stored) ?? null
+      this.podDigests.set(key, digest)
+    }
+    return digest ?? undefined
   }
 
   /**

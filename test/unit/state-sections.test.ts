@@ -235,3 +235,71 @@ describe('-o json from the stored Go JSON', () => {
     assert.ok(runGet(getJson(['pods']), cluster, NOW).stdout.includes('"kind": "List"'))
   })
 })
+
+describe('lazy sections and pod digests', () => {
+  const rc = (name: string, replicas: number) => ({apiVersion: 'v1', kind: 'ReplicationController', metadata: {name, namespace: 'default'},
+    spec: {replicas, selector: {app: name}, template: {metadata: {labels: {app: name}}, spec: {containers: [{name: 'c', image: 'nginx'}]}}}})
+
+  /** A file with RCs a (3 pods) and b (1 pod), settled; then a's pods damaged so that parsing any of them fails. */
+  function damagedFile(): {file: Buffer; damaged: string[]} {
+    const cluster = Cluster.bootstrap(NOW, 7)
+    cluster.create(rc('a', 3))
+    cluster.create(rc('b', 1))
+    cluster.advanceTo(new Date(NOW.getTime() + 60_000))
+    let text = join(encodeState(cluster.snapshot())).toString('latin1')
+    const damaged: string[] = []
+    for (const pod of cluster.store.list('pods', 'default').filter((p) => p.metadata.name?.startsWith('a-'))) {
+      const at = text.indexOf('"spec":{', text.indexOf(`"default/${pod.metadata.name}":{`))
+      text = `${text.slice(0, at)}"spec"!{${text.slice(at + '"spec":{'.length)}`
+      damaged.push(text.slice(text.indexOf(`"default/${pod.metadata.name}":{`), at + 20))
+    }
+    return {file: Buffer.from(text, 'latin1'), damaged}
+  }
+
+  it('a scale-up parses none of the other pods (the controllers start from the digests) and copies them as they were', () => {
+    const {file, damaged} = damagedFile()
+    const cluster = new Cluster(decodeState(bytesOf(file), corrupt) as ClusterState)
+    const b = structuredClone(cluster.store.find('replicationcontrollers', 'default', 'b')) as ReturnType<typeof rc>
+    b.spec.replicas = 4
+    cluster.update(b as never, true)
+    cluster.advanceTo(new Date(NOW.getTime() + 90_000))
+    const written = join(encodeState(cluster.snapshot())).toString('latin1')
+    for (const text of damaged) assert.ok(written.includes(text), 'the unread pod is copied byte for byte')
+    const again = new Cluster(decodeState(bytesOf(Buffer.from(written, 'latin1')), corrupt) as ClusterState)
+    assert.equal(again.store.keys('pods', 'default').filter((k) => k.startsWith('default/b-')).length, 4)
+    assert.throws(() => again.store.list('pods', 'default'), /section objects\/pods is not valid JSON/, 'reading a damaged pod reports the section')
+  })
+
+  it('ignores a digest section that is not JSON, or a digest of the wrong shape, and reads the pods instead', () => {
+    const cluster = Cluster.bootstrap(NOW, 7)
+    cluster.create(rc('a', 3))
+    cluster.advanceTo(new Date(NOW.getTime() + 60_000))
+    const file = join(encodeState(cluster.snapshot()))
+    const [at, length] = sectionRange(file, 'index/digest/pods')
+    const digests = JSON.parse(file.toString('utf8', at, at + length)) as Record<string, unknown>
+    const key = Object.keys(digests).find((k) => k.startsWith('default/a-')) as string
+    const wrongShape = JSON.stringify({...digests, [key]: ['not', 'a', 'digest']})
+    const scaled = (damage: (bytes: Buffer) => Buffer) => {
+      const c = new Cluster(decodeState(bytesOf(damage(Buffer.from(file))), corrupt) as ClusterState)
+      const a = structuredClone(c.store.find('replicationcontrollers', 'default', 'a')) as ReturnType<typeof rc>
+      a.spec.replicas = 1
+      c.update(a as never, true)
+      c.advanceTo(new Date(NOW.getTime() + 120_000))
+      return c.store.keys('pods', 'default')
+    }
+    const reference = scaled((bytes) => bytes)
+    assert.equal(reference.length, 1)
+    assert.deepEqual(scaled((bytes) => { bytes.fill(0x21, at, at + length); return bytes }), reference)
+    assert.ok(wrongShape.length < length, 'the edited digests fit where the old ones were')
+    assert.deepEqual(scaled((bytes) => { bytes.write(wrongShape.padEnd(length, ' '), at, 'latin1'); return bytes }), reference)
+  })
+
+  it('deleting an RC reads its own pods, not the others', () => {
+    const {file} = damagedFile()
+    const cluster = new Cluster(decodeState(bytesOf(file), corrupt) as ClusterState)
+    cluster.delete(cluster.store.find('replicationcontrollers', 'default', 'b') as never)
+    cluster.advanceTo(new Date(NOW.getTime() + 120_000))
+    assert.deepEqual(cluster.store.keys('pods', 'default').filter((k) => k.startsWith('default/b-')), [])
+    assert.equal(cluster.store.keys('pods', 'default').filter((k) => k.startsWith('default/a-')).length, 3)
+  })
+})
