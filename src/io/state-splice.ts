@@ -1,15 +1,16 @@
 // Object sections and their key index: how a record of objects ({"<ns>/<name>": object, …}) is encoded —
 // each object as Go's compact JSON, the text kubectl prints it as, so that `get -o json` can print a
-// section it never parsed — together with an index of where each object's JSON sits in it (`{"<key>": [offset, length], …}`, in
-// bytes from the section's opening brace), and how a decoded section is written back by splicing: an
-// entry whose object is still the one decoded, with the resourceVersion it had (every store write stamps
-// a new one), is copied from the old file — a run of such entries as one slice — while changed and new
-// entries are encoded and removed ones left out, in the record's own order. When a decoded section is
-// written its index is first checked against the section's old bytes (each key's `"key":` sits right
-// before its value, and the entries tile the section; a command that only reads pays nothing for it); an
-// index that is missing, not JSON or does not match is ignored — it is derived data and the objects
-// themselves parsed fine — and the section is then encoded in full, which writes a correct index again. A file whose old bytes can't be read any more, or a section where
-// more than a quarter of the entries changed, is encoded in full as well.
+// section it never parsed — with an index of where each object's JSON sits in it (`{"<key>": [offset,
+// length], …}`, in bytes from the section's opening brace); how a section with an index that tiles it is
+// read as a lazy record, each object parsed when first read; and how a decoded section is written back
+// by splicing: an entry never read, or still the object decoded with the resourceVersion it had (every
+// store write stamps a new one), is copied from the old bytes — a run of such entries as one slice — while
+// changed and new entries are encoded and removed ones left out, in the record's own order. The index of
+// a section parsed whole is checked against its old bytes only when it is written (a command that only
+// reads pays nothing for it); an index that is missing, not JSON or does not match is ignored — it is
+// derived data — and the section is then parsed whole and encoded in full, which writes a correct index
+// again. A file whose old bytes can't be read any more, or a fully read section where more than a
+// quarter of the entries changed, is encoded in full as well.
 
 import {marshalCompact} from '../printers/json.js'
 import {slice, type StateBytes, type StateChunk} from './state-chunks.js'

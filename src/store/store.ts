@@ -216,16 +216,6 @@ export class ObjectStore {
     this.nextResourceVersion()
   }
 
-  /** Returns the object with the given uid, searching the given resources. */
-  findByUid(uid: string, resources: string[]): KubeObject | undefined {
-    for (const resource of resources) {
-      const bucket = this.data[resource]
-      if (!bucket) continue
-      for (const key in bucket) if (bucket[key].metadata.uid === uid) return bucket[key]
-    }
-    return undefined
-  }
-
   /** Fills metadata.name from metadata.generateName when the name is empty. */
   assignGeneratedName(obj: KubeObject): void {
     const meta = obj.metadata
