@@ -3,8 +3,9 @@
 // ReplicationController therefore takes its pods with it, as `kubectl delete rc` does. Like the real
 // one it keeps a graph instead of rescanning: which dependents name each owner uid, and which owner uids
 // exist (per owner resource, built when a dependent first names that kind). A dependent is looked at
-// again only when it is written or one of its owners appears or disappears. Its deletions are paced by
-// its client's request budget (client-rate-limit.ts), so a big RC's pods go 20 a second.
+// again only when it is written or one of its owners appears or disappears. The graph starts from the
+// pods' digests where the state file has them (src/store/pod-digest.ts), so only garbage is read. Its
+// deletions are paced by its client's request budget (client-rate-limit.ts), so a big RC's pods go 20 a second.
 
 import type {KubeObject} from '../api/types.js'
 import {RESOURCES, type ResourceInfo} from '../api/registry.js'
@@ -89,7 +90,7 @@ class OwnerGraph {
   /** ownerExists for a dependent of `namespace` ('' when cluster-scoped). */
   private ownerExistsIn(namespace: string, kind: string, uid: string): boolean {
     const info = KINDS.get(kind)
-    if (!info) return true
+    if (!info) return true // an owner kind kbe does not store is never considered gone
     const uids = this.existing.get(info.resource) ?? this.index(info)
     return (uids.get(`${info.namespaced ? namespace : ''}/${uid}`) ?? 0) > 0
   }
@@ -107,7 +108,6 @@ class OwnerGraph {
 
   /** Returns whether the owner of kind `kind` and uid `uid` exists (in the dependent's namespace if namespaced). */
   ownerExists(dependent: KubeObject, kind: string, uid: string): boolean {
-    // An owner kind kbe does not store is never considered gone.
     return this.ownerExistsIn(dependent.metadata.namespace ?? '', kind, uid)
   }
 
