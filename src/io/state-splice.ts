@@ -9,8 +9,8 @@
 // a section parsed whole is checked against its old bytes only when it is written (a command that only
 // reads pays nothing for it); an index that is missing, not JSON or does not match is ignored — it is
 // derived data — and the section is then parsed whole and encoded in full, which writes a correct index
-// again. A file whose old bytes can't be read any more, or a fully read section where more than a
-// quarter of the entries changed, is encoded in full as well.
+// again. A file whose old bytes can't be read any more, a section written before objects were stored as
+// Go JSON, or a fully read section where more than a quarter of the entries changed, is encoded in full as well.
 
 import {marshalCompact} from '../printers/json.js'
 import {slice, type StateBytes, type StateChunk} from './state-chunks.js'
@@ -213,6 +213,8 @@ export function spliceObjects(record: Record<string, unknown>, mode: SpliceMode)
   if (mode === 'never') return undefined
   const origin = originOf(record)
   if (!origin || origin.section.source.open?.() === false) return undefined
+  // A section written before objects were stored as Go JSON is encoded in full once; from then on it is spliced.
+  if (mode === 'auto' && origin.section.goJson !== true) return undefined
   const keys = Object.keys(record)
   const changes = countChanges(record, keys, origin)
   // Encoding in full would parse every unread entry of a lazy record: with one, splicing always pays.

@@ -6,6 +6,7 @@ import {decodeState, encodeState, type StateBytes, type StateChunk} from '../../
 import {Cluster} from '../../src/cluster/cluster.js'
 import {isDecoded, type ClusterState} from '../../src/cluster/state.js'
 import {runGet} from '../../src/cli/get.js'
+import type {KubeObject} from '../../src/api/types.js'
 
 const NOW = new Date('2026-11-25T16:00:00Z')
 
@@ -219,6 +220,22 @@ describe('-o json from the stored Go JSON', () => {
     assert.equal(cluster.store.listGoJson('pods'), undefined)
     const reference = new Cluster(decodeState(bytesOf(file), corrupt) as ClusterState)
     assert.equal(runGet(getJson(['pods']), cluster, NOW).stdout, runGet(getJson(['pods']), reference, NOW).stdout)
+  })
+
+  it('stores a section written before objects were Go JSON as Go JSON the first time it is written', () => {
+    const file = trickyFile()
+    const end = file.indexOf(10)
+    const header = JSON.parse(file.toString('utf8', 0, end)) as Record<string, unknown>
+    delete header.goJson
+    const older = Buffer.concat([Buffer.from(JSON.stringify(header)), file.subarray(end)])
+    const cluster = new Cluster(decodeState(bytesOf(older), corrupt) as ClusterState)
+    const pod = structuredClone(cluster.store.find('pods', 'default', 'a')) as KubeObject
+    pod.metadata.labels = {app: 'y'}
+    cluster.store.update(pod)
+    const written = join(encodeState(cluster.snapshot()))
+    const again = new Cluster(decodeState(bytesOf(written), corrupt) as ClusterState)
+    assert.ok(again.store.listGoJson('pods'), 'the pods are Go JSON now')
+    assert.equal(again.store.listGoJson('services'), undefined, 'a section not written is as it was')
   })
 
   it('does not print from a key index that does not tile its section', () => {
