@@ -53,7 +53,7 @@ export function runGet(options: GetOptions, cluster: Cluster, now: Date): Comman
   const matches = options.selector === undefined ? undefined : compileSelector(options.selector, requests[0]?.info)
   const groups: TableGroup[] = []
   const all: KubeObject[] = []
-  /** What -o json|yaml|name|… prints: the objects, or for -o json the stored text of whole lists when the state file has it. */
+  /** What -o json|yaml|name|… prints: the objects, for -o json with the unread ones as their stored text. */
   const printed: object[] = []
   let singleObject = requests.length === 1 && requests[0].names.length === 1 && options.selector === undefined
   const output = options.output ?? ''
@@ -94,11 +94,11 @@ export function runGet(options: GetOptions, cluster: Cluster, now: Date): Comman
 }
 
 /**
- * Returns a listed request's objects as the state file holds them, compact Go JSON to be indented for -o
- * json, when nothing has read them yet (a big list then costs no parsing); undefined otherwise.
+ * Returns a listed request's objects for -o json with those nobody has read as the state file holds them,
+ * compact Go JSON to be indented (a big list then costs no parsing); undefined when the file can't give it.
  */
-function storedJson(cluster: Cluster, request: ResourceRequest, namespace: string | undefined): GoJsonText[] | undefined {
-  return cluster.store.listGoJson(request.info.resource, request.info.namespaced ? namespace : undefined)?.map((bytes) => new GoJsonText(bytes))
+function storedJson(cluster: Cluster, request: ResourceRequest, namespace: string | undefined): object[] | undefined {
+  return cluster.store.listGoJson(request.info.resource, request.info.namespaced ? namespace : undefined)?.map((item) => (item instanceof Uint8Array ? new GoJsonText(item) : item))
 }
 
 /** Returns the -L keys from repeated, comma-separated flag values. */

@@ -74,10 +74,10 @@ export interface UndecodedSections {
   /** Returns the undecoded events involving one of `uids` (any namespace, any order); undefined if unknown. */
   eventsInvolving(uids: string[]): KubeObject[] | undefined
   /**
-   * Returns the stored compact Go JSON of each object of an undecoded resource (of `namespace` if given) in
-   * key order; undefined when its section can't give it (not stored as Go JSON, objects added, no index).
+   * Returns a lookup of the stored compact Go JSON of the resource's still unread objects by key (reading
+   * the section if needed); undefined when its section can't give it (not stored as Go JSON, no index).
    */
-  goJsonEntries(resource: string, namespace?: string): Uint8Array[] | undefined
+  storedGoJson(resource: string): ((key: string) => Uint8Array | undefined) | undefined
   /** Returns the digest the file has of an object nobody has read yet (src/store/pod-digest.ts), if any. */
   storedDigest(resource: string, key: string): unknown
 }
@@ -102,9 +102,9 @@ export function mayHaveOwners(objects: StoreData, resource: string): boolean {
   return true
 }
 
-/** Returns the undecoded objects of `resource` as their stored Go JSON, in key order, or undefined if it can't. */
-export function undecodedGoJson(objects: StoreData, resource: string, namespace?: string): Uint8Array[] | undefined {
-  return isDecoded(objects, resource) ? undefined : undecoded(objects)?.goJsonEntries(resource, namespace)
+/** Returns a lookup of the stored Go JSON of the unread objects of `resource`, or undefined if it can't. */
+export function storedGoJsonOf(objects: StoreData, resource: string): ((key: string) => Uint8Array | undefined) | undefined {
+  return undecoded(objects)?.storedGoJson(resource)
 }
 
 /** Returns the stored digest of an object still unread, or undefined. */

@@ -18,9 +18,8 @@
 import type {KubeObject, Pod} from '../api/types.js'
 import {digestPod} from '../store/pod-digest.js'
 import {UNDECODED, STATE_VERSION, mayHaveOwners, type ClusterState, type UndecodedSections} from '../cluster/state.js'
-import {isCompactJsonObject} from './compact-json.js'
 import {chunksLength, slice, type StateBytes, type StateChunk} from './state-chunks.js'
-import {encodeObjects, indexedSection, isLazyRecord, isUnread, lazyRecord, spliceObjects, traceOrigin, type EncodedSection, type SpliceMode} from './state-splice.js'
+import {encodeObjects, isLazyRecord, isUnread, lazyRecord, spliceObjects, storedGoJson, traceOrigin, type EncodedSection, type SpliceMode} from './state-splice.js'
 
 export type {LazyBytes, StateBytes, StateChunk} from './state-chunks.js'
 
@@ -317,19 +316,9 @@ export function decodeState(source: StateBytes, corrupt: (detail: string) => Err
       const stored = parsedDigest(section)
       return stored && Object.hasOwn(stored, key) ? stored[key] : undefined
     },
-    goJsonEntries: (resource, namespace) => {
-      const section = raw.get(resource)
-      const keyIndex = keyIndexes.get(resource)
-      if (!section?.goJson || section.appended || !keyIndex) return undefined
-      const indexed = indexedSection(section, keyIndex)
-      // A damaged byte must not be printed as if it were an object: parsing reports the section corrupt.
-      if (!indexed || !isCompactJsonObject(indexed.bytes)) return undefined
-      const prefix = namespace === undefined ? '' : `${namespace}/`
-      const keys = [...indexed.values.keys()].filter((key) => key.startsWith(prefix)).sort()
-      return keys.map((key) => {
-        const {value, end} = indexed.values.get(key) as {value: number; end: number}
-        return indexed.bytes.subarray(value, end)
-      })
+    storedGoJson: (resource) => {
+      const record = objects[resource]
+      return record && storedGoJson(record)
     },
   }
   Object.defineProperty(objects, UNDECODED, {value: sections})

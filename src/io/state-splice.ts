@@ -13,6 +13,7 @@
 // Go JSON, or a fully read section where more than a quarter of the entries changed, is encoded in full as well.
 
 import {marshalCompact} from '../printers/json.js'
+import {isCompactJsonObject} from './compact-json.js'
 import {slice, type StateBytes, type StateChunk} from './state-chunks.js'
 
 /** An encoded object section, and its key index. */
@@ -261,6 +262,16 @@ const UNREAD = Symbol('unread')
 /** Per lazy record: the entries read or assigned so far (an entry keeps its accessor; its value is here). */
 const lazyValues = new WeakMap<object, Map<string, unknown>>()
 
+/** Per lazy record: the bytes it was read from, where each entry is in them, and whether they are Go JSON. */
+interface LazySource {
+  bytes: Buffer
+  entries: Map<string, StoredEntry>
+  goJson: boolean
+  /** Whether the bytes are well-formed compact JSON, once asked. */
+  wellFormed?: boolean
+}
+const lazySources = new WeakMap<object, LazySource>()
+
 /** Returns a record's entry, or UNREAD for an entry of a lazy record still unread (without reading it). */
 function storedValue(record: Record<string, unknown>, key: string): unknown {
   const property = Object.getOwnPropertyDescriptor(record, key)
@@ -309,8 +320,25 @@ export function lazyRecord(section: SectionPlace, index: SectionPlace, bytes: Bu
     })
   }
   lazyValues.set(record, values)
+  lazySources.set(record, {bytes, entries, goJson: section.goJson === true})
   origins.set(record, {section, index, entries})
   return record
+}
+
+/**
+ * Returns, for a lazy record stored as Go JSON (section.goJson), a lookup of each still unread entry's
+ * stored text — what `get -o json` prints without parsing — once its bytes are found to be well-formed
+ * compact JSON (a damaged byte must be reported by parsing, not printed); undefined otherwise.
+ */
+export function storedGoJson(record: object): ((key: string) => Uint8Array | undefined) | undefined {
+  const source = lazySources.get(record)
+  if (!source?.goJson) return undefined
+  source.wellFormed ??= isCompactJsonObject(source.bytes)
+  if (!source.wellFormed) return undefined
+  return (key) => {
+    const entry = source.entries.get(key)
+    return entry && isUnread(record, key) ? source.bytes.subarray(entry.value, entry.end) : undefined
+  }
 }
 
 /** Returns whether a record is a lazy record (see lazyRecord). */
@@ -333,19 +361,6 @@ export function traceOrigin(record: Record<string, unknown>, section: SectionPla
   const decoded: [string, unknown, unknown][] = []
   for (const key of Object.keys(record)) decoded.push([key, record[key], resourceVersionOf(record[key])])
   origins.set(record, {section, index, decoded})
-}
-
-/**
- * Returns the bytes of a section still on disk and where each key's value is in them, when its key index
- * tiles it (as storedEntries checks); undefined when it does not, or can't be read.
- */
-export function indexedSection(section: SectionPlace, index: SectionPlace): {bytes: Buffer; values: Map<string, {value: number; end: number}>} | undefined {
-  if (section.source.open?.() === false) return undefined
-  const places = readIndex(index)
-  if (!places) return undefined
-  const bytes = section.source.read(section.offset, section.length)
-  const values = storedEntries(Object.keys(places).map((key) => [key, undefined, undefined]), bytes, places)
-  return values && {bytes, values}
 }
 
 /** Returns the parsed key index, or undefined when it can't be read or is not a JSON object. */

@@ -10,7 +10,7 @@ import {qualifiedResource, resourceForKind, type ResourceInfo} from '../api/regi
 import {rfc3339} from '../util/clock.js'
 import {readPodDigest, type PodDigest} from './pod-digest.js'
 import type {Random} from '../util/random.js'
-import {appendUndecoded, isDecoded, mayHaveOwners, storedDigest, undecodedEventsInvolving, undecodedGoJson} from '../cluster/state.js'
+import {appendUndecoded, isDecoded, mayHaveOwners, storedDigest, storedGoJsonOf, undecodedEventsInvolving} from '../cluster/state.js'
 
 /** The serialized form: resource → "namespace/name" → object. */
 export type StoreData = Record<string, Record<string, KubeObject>>
@@ -151,12 +151,15 @@ export class ObjectStore {
   }
 
   /**
-   * Returns what list(resource, namespace) would, as each object's compact Go JSON (the text kubectl prints
-   * it as), read from the state file without parsing it; undefined once the resource is decoded or when
-   * the file can't give it.
+   * Returns what list(resource, namespace) would, with each object nobody has read given as its stored
+   * compact Go JSON (the text kubectl prints it as) instead: a big list then costs no parsing. Undefined
+   * when the state file can't give the stored text (not stored as Go JSON, no key index, damaged).
    */
-  listGoJson(resource: string, namespace?: string): Uint8Array[] | undefined {
-    return undecodedGoJson(this.data, resource, namespace)
+  listGoJson(resource: string, namespace?: string): (KubeObject | Uint8Array)[] | undefined {
+    const text = storedGoJsonOf(this.data, resource)
+    if (!text) return undefined
+    const bucket = this.data[resource]
+    return this.keys(resource, namespace).map((key) => text(key) ?? bucket[key])
   }
 
   /** Returns whether some object of `resource` may have ownerReferences, without decoding it. */
