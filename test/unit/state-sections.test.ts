@@ -217,12 +217,17 @@ describe('-o json from the stored Go JSON', () => {
     })
   }
 
-  it('parses a section a file does not say is Go JSON (written before), and prints the same', () => {
-    const file = trickyFile()
+  /** The file as a kbe before objects were stored as Go JSON wrote it: its header names no such section. */
+  function writtenBeforeGoJson(file: Buffer): Buffer {
     const end = file.indexOf(10)
     const header = JSON.parse(file.toString('utf8', 0, end)) as Record<string, unknown>
     delete header.goJson
-    const older = Buffer.concat([Buffer.from(JSON.stringify(header)), file.subarray(end)])
+    return Buffer.concat([Buffer.from(JSON.stringify(header)), file.subarray(end)])
+  }
+
+  it('parses a section a file does not say is Go JSON (written before), and prints the same', () => {
+    const file = trickyFile()
+    const older = writtenBeforeGoJson(file)
     const cluster = new Cluster(decodeState(bytesOf(older), corrupt) as ClusterState)
     assert.equal(cluster.store.listGoJson('pods'), undefined)
     const reference = new Cluster(decodeState(bytesOf(file), corrupt) as ClusterState)
@@ -231,10 +236,7 @@ describe('-o json from the stored Go JSON', () => {
 
   it('stores a section written before objects were Go JSON as Go JSON the first time it is written', () => {
     const file = trickyFile()
-    const end = file.indexOf(10)
-    const header = JSON.parse(file.toString('utf8', 0, end)) as Record<string, unknown>
-    delete header.goJson
-    const older = Buffer.concat([Buffer.from(JSON.stringify(header)), file.subarray(end)])
+    const older = writtenBeforeGoJson(file)
     const cluster = new Cluster(decodeState(bytesOf(older), corrupt) as ClusterState)
     const pod = structuredClone(cluster.store.find('pods', 'default', 'a')) as KubeObject
     pod.metadata.labels = {app: 'y'}
