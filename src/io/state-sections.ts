@@ -19,7 +19,7 @@ import type {KubeObject, Pod} from '../api/types.js'
 import {digestPod} from '../store/pod-digest.js'
 import {UNDECODED, STATE_VERSION, mayHaveOwners, type ClusterState, type UndecodedSections} from '../cluster/state.js'
 import {chunksLength, slice, type StateBytes, type StateChunk} from './state-chunks.js'
-import {encodeObjects, isLazyRecord, isUnread, lazyRecord, spliceObjects, storedGoJson, traceOrigin, type EncodedSection, type SpliceMode} from './state-splice.js'
+import {encodeObjects, isLazyRecord, isUnread, lazyRecord, readJsonObject, spliceObjects, storedGoJson, type EncodedSection, type SpliceMode} from './state-splice.js'
 
 export type {LazyBytes, StateBytes, StateChunk} from './state-chunks.js'
 
@@ -135,15 +135,7 @@ function digestSection(resource: string, record: Record<string, KubeObject> | un
 /** Returns a digest section parsed (once), or null when it is not a JSON object. */
 function parsedDigest(section: RawSection): Record<string, unknown> | null {
   let parsed = parsedDigests.get(section)
-  if (parsed === undefined) {
-    try {
-      const value = JSON.parse(section.source.read(section.offset, section.length).toString('utf8')) as unknown
-      parsed = typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : null
-    } catch {
-      parsed = null
-    }
-    parsedDigests.set(section, parsed)
-  }
+  if (parsed === undefined) parsedDigests.set(section, (parsed = readJsonObject(section) ?? null))
   return parsed
 }
 
@@ -334,9 +326,9 @@ function settle(objects: object, raw: Map<string, RawSection>, resource: string,
 
 /**
  * Decodes a resource's section: with a key index that fits it, as a lazy record (each object parsed when
- * first read, see state-splice.ts); else parsed whole, noting where each object is in the old file when
- * its key index says so (for the splice when it is written back). Then merges in the objects appended to
- * it meanwhile. A broken object is reported as a broken section when it is read.
+ * first read and spliced back when written, see state-splice.ts); else parsed whole (and encoded in full
+ * when written, which writes a correct index). Then merges in the objects appended to it meanwhile. A
+ * broken object is reported as a broken section when it is read.
  */
 function decodeObjects(name: string, body: RawSection, keyIndex: RawSection | undefined, corrupt: (detail: string) => Error): Record<string, KubeObject> {
   const bytes = readSection(name, body, corrupt)
@@ -345,9 +337,7 @@ function decodeObjects(name: string, body: RawSection, keyIndex: RawSection | un
   const inMemory = {source: {size: section.length, read: (at: number, length: number) => section.subarray(at, at + length)}, offset: 0, length: section.length, goJson: body.goJson}
   const lazy = keyIndex && lazyRecord(inMemory, keyIndex, section, (text) => parseEntryText(name, text, corrupt))
   if (lazy) return Object.assign(lazy as Record<string, KubeObject>, body.appended)
-  const record = parseJson(name, bytes, body.length, corrupt)
-  traceOrigin(record, body, keyIndex)
-  return Object.assign(record, body.appended)
+  return Object.assign(parseJson(name, bytes, body.length, corrupt), body.appended)
 }
 
 /** Parses one object of a section. */

@@ -1,16 +1,15 @@
 // Object sections and their key index: how a record of objects ({"<ns>/<name>": object, …}) is encoded —
 // each object as Go's compact JSON, the text kubectl prints it as, so that `get -o json` can print a
 // section it never parsed — with an index of where each object's JSON sits in it (`{"<key>": [offset,
-// length], …}`, in bytes from the section's opening brace); how a section with an index that tiles it is
-// read as a lazy record, each object parsed when first read; and how a decoded section is written back
-// by splicing: an entry never read, or still the object decoded with the resourceVersion it had (every
-// store write stamps a new one), is copied from the old bytes — a run of such entries as one slice — while
-// changed and new entries are encoded and removed ones left out, in the record's own order. The index of
-// a section parsed whole is checked against its old bytes only when it is written (a command that only
-// reads pays nothing for it); an index that is missing, not JSON or does not match is ignored — it is
-// derived data — and the section is then parsed whole and encoded in full, which writes a correct index
-// again. A file whose old bytes can't be read any more, a section written before objects were stored as
-// Go JSON, or a fully read section where more than a quarter of the entries changed, is encoded in full as well.
+// length], …}`, in bytes from the section's opening brace); how a section is read as a lazy record, each
+// object parsed when first read, once its index is found to fit it (each key's `"key":` right before its
+// value, the entries tiling the section); and how a lazy record is written back by splicing: an entry never
+// read, or still the object read with the resourceVersion it had (every store write stamps a new one), is
+// copied from the old bytes — a run of such entries as one slice — while changed and new entries are encoded
+// and removed ones left out, in the record's own order. An index that is missing, not JSON or does not fit
+// is ignored — it is derived data — and the section is then parsed whole and encoded in full when written,
+// which writes a correct index again. A section written before objects were stored as Go JSON, or a fully
+// read one where more than a quarter of the entries changed, is encoded in full as well.
 
 import {marshalCompact} from '../printers/json.js'
 import {isCompactJsonObject} from './compact-json.js'
@@ -39,7 +38,7 @@ export interface SectionPlace {
  * (before indentation), a section stored this way can be printed without being parsed (src/printers/json.ts).
  */
 export function goJsonEntry(object: unknown): string | undefined {
-  return object === undefined || typeof object === 'function' || typeof object === 'symbol' ? undefined : marshalCompact(object)
+  return object === undefined ? undefined : marshalCompact(object)
 }
 
 /** An entry of a decoded section as it was in the file: its object then, and its byte range there. */
@@ -65,35 +64,8 @@ export type SpliceMode = 'auto' | 'always' | 'never'
 /** Entries changed or removed beyond this share of a section make a full encoding cheaper than a splice. */
 const SPLICE_LIMIT = 1 / 4
 
-/**
- * What a decoded section is until it is written: where it came from, and its entries as decoded (key,
- * object, resourceVersion, in the file's order). Its index is read and checked only when it is written,
- * so a command that only reads a section never pays for that.
- */
-interface DecodedSection {
-  section: SectionPlace
-  index: SectionPlace
-  decoded: [string, unknown, unknown][]
-}
-
-/** The origin of each decoded record that has one, by the record object itself: traced, or checked (or found unusable). */
-const origins = new WeakMap<object, DecodedSection | SectionOrigin | null>()
-
-/** Returns a decoded record's origin, checking its index against the old bytes on first use. */
-function originOf(record: object): SectionOrigin | undefined {
-  const known = origins.get(record)
-  if (!known) return undefined
-  if ('entries' in known) return known
-  const {section, index, decoded} = known
-  let origin: SectionOrigin | null = null
-  if (section.source.open?.() !== false) {
-    const places = readIndex(index)
-    const entries = places && storedEntries(decoded, section.source.read(section.offset, section.length), places)
-    if (entries) origin = {section, index, entries}
-  }
-  origins.set(record, origin)
-  return origin ?? undefined
-}
+/** The origin of each lazy record, by the record object itself (see lazyRecord). */
+const origins = new WeakMap<object, SectionOrigin>()
 
 /** How much encoded text is gathered in one buffer before another is started. */
 const BUFFER_SIZE = 1 << 20
@@ -212,7 +184,7 @@ export function encodeObjects(record: Record<string, unknown> | undefined): Enco
  */
 export function spliceObjects(record: Record<string, unknown>, mode: SpliceMode): EncodedSection | undefined {
   if (mode === 'never') return undefined
-  const origin = originOf(record)
+  const origin = origins.get(record)
   if (!origin || origin.section.source.open?.() === false) return undefined
   // A section written before objects were stored as Go JSON is encoded in full once; from then on it is spliced.
   if (mode === 'auto' && origin.section.goJson !== true) return undefined
@@ -299,8 +271,10 @@ function isUnchanged(stored: StoredEntry, object: unknown): boolean {
  * copied from the old bytes when the record is written back (spliceObjects).
  */
 export function lazyRecord(section: SectionPlace, index: SectionPlace, bytes: Buffer, parse: (text: string) => unknown): Record<string, unknown> | undefined {
-  const places = readIndex(index)
-  const entries = places && storedEntries(Object.keys(places).map((key) => [key, UNREAD, undefined]), bytes, places)
+  const places = readJsonObject(index)
+  // The index is walked in the section's order: by offset, whatever order it lists its keys in.
+  const keys = places && Object.keys(places).sort((a, b) => offsetOf(places[a]) - offsetOf(places[b]))
+  const entries = places && keys && storedEntries(keys, bytes, places)
   if (!entries) return undefined
   const record: Record<string, unknown> = {}
   const values = new Map<string, unknown>()
@@ -351,20 +325,8 @@ export function isUnread(record: object, key: string): boolean {
   return Object.getOwnPropertyDescriptor(record, key)?.get !== undefined && lazyValues.get(record)?.has(key) !== true
 }
 
-/**
- * Remembers where a freshly parsed section came from and its entries as parsed; when it is written, its
- * key index is read and confirmed against the section's bytes (originOf), and with no index, or one that
- * does not match, the section is encoded in full.
- */
-export function traceOrigin(record: Record<string, unknown>, section: SectionPlace, index: SectionPlace | undefined): void {
-  if (!index) return
-  const decoded: [string, unknown, unknown][] = []
-  for (const key of Object.keys(record)) decoded.push([key, record[key], resourceVersionOf(record[key])])
-  origins.set(record, {section, index, decoded})
-}
-
-/** Returns the parsed key index, or undefined when it can't be read or is not a JSON object. */
-function readIndex({source, offset, length}: SectionPlace): Record<string, unknown> | undefined {
+/** Returns a section parsed as a JSON object (a key index, the digests), or undefined when it can't be read or is not one. */
+export function readJsonObject({source, offset, length}: SectionPlace): Record<string, unknown> | undefined {
   try {
     const value = JSON.parse(source.read(offset, length).toString('utf8')) as unknown
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined
@@ -373,22 +335,27 @@ function readIndex({source, offset, length}: SectionPlace): Record<string, unkno
   }
 }
 
+/** The offset a key index gives (NaN when the place is not one: such an index fails storedEntries anyway). */
+function offsetOf(place: unknown): number {
+  return isPlace(place) ? place[0] : Number.NaN
+}
+
 /**
  * Returns each entry's place in `bytes` (the section) as the index gives it, if the index matches: walking
- * the keys in the record's order (the file's), every key's `"key":` must sit right before its value, each
- * value must look like an object, and the entries must fill the section up to its closing brace.
+ * `keys` in the section's order, every key's `"key":` must sit right before its value, each value must look
+ * like an object, and the entries must fill the section up to its closing brace. Entries start unread.
  */
-function storedEntries(decoded: [string, unknown, unknown][], bytes: Buffer, index: Record<string, unknown>): Map<string, StoredEntry> | undefined {
+function storedEntries(keys: string[], bytes: Buffer, index: Record<string, unknown>): Map<string, StoredEntry> | undefined {
   const entries = new Map<string, StoredEntry>()
   let at = 1
-  for (const [key, object, resourceVersion] of decoded) {
+  for (const key of keys) {
     const place = Object.hasOwn(index, key) ? index[key] : undefined
     if (!isPlace(place)) return undefined
     const [value, length] = place
     const start = entries.size > 0 ? at + 1 : at
     if (value + length > bytes.length || (entries.size > 0 && bytes[at] !== 0x2c)) return undefined
     if (!headAt(bytes, start, value, key) || bytes[value] !== 0x7b || bytes[value + length - 1] !== 0x7d) return undefined
-    entries.set(key, {object, resourceVersion, start, value, end: value + length})
+    entries.set(key, {object: UNREAD, resourceVersion: undefined, start, value, end: value + length})
     at = value + length
   }
   return at === bytes.length - 1 && bytes[at] === 0x7d ? entries : undefined

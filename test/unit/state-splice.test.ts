@@ -261,6 +261,21 @@ describe('state file splicing', () => {
     assert.equal(copiedPods(encodeState(load(notJson).snapshot(), 'always')), 0)
   })
 
+  it('reads a key index that lists its keys in another order than the section by their offsets', () => {
+    const file = joinChunks(encodeState(podCluster().snapshot()))
+    const shuffled = rewrite(file, (name, bytes) => {
+      if (name !== 'index/objects/pods') return bytes
+      const index = JSON.parse(bytes.toString('utf8')) as Record<string, [number, number]>
+      return Buffer.from(JSON.stringify(Object.fromEntries(Object.entries(index).reverse())))
+    })
+    const cluster = load(shuffled)
+    assert.deepEqual(Object.keys(cluster.state.objects.pods), Object.keys(load(file).state.objects.pods), 'the section\'s order')
+    annotate(cluster, 'p12', 'lazy')
+    const chunks = encodeState(cluster.snapshot(), 'always')
+    assert.ok(copiedPods(chunks) > 0)
+    assert.equal(podNamed(load(joinChunks(chunks)), 'p12').metadata.annotations?.note, 'lazy')
+  })
+
   it('ignores a key index whose boundary was moved to a look-alike inside the next object', () => {
     const cluster = podCluster()
     // Bytes that look like the end of one entry and the start of the next ("}," then a 14-byte key, then "{").
