@@ -272,8 +272,9 @@ function isUnchanged(stored: StoredEntry, object: unknown): boolean {
  */
 export function lazyRecord(section: SectionPlace, index: SectionPlace, bytes: Buffer, parse: (text: string) => unknown): Record<string, unknown> | undefined {
   const places = readJsonObject(index)
-  // The index is walked in the section's order: by offset, whatever order it lists its keys in.
-  const keys = places && Object.keys(places).sort((a, b) => offsetOf(places[a]) - offsetOf(places[b]))
+  // The index is walked in the section's order: by offset, whatever order it lists its keys in (kbe
+  // writes it in that order, so it is sorted only when it is not).
+  const keys = places && inSectionOrder(places)
   const entries = places && keys && storedEntries(keys, bytes, places)
   if (!entries) return undefined
   const record: Record<string, unknown> = {}
@@ -335,9 +336,15 @@ export function readJsonObject({source, offset, length}: SectionPlace): Record<s
   }
 }
 
-/** The offset a key index gives (NaN when the place is not one: such an index fails storedEntries anyway). */
-function offsetOf(place: unknown): number {
-  return isPlace(place) ? place[0] : Number.NaN
+/** Returns a key index's keys by offset (a place that is not one sorts anywhere: storedEntries rejects it). */
+function inSectionOrder(places: Record<string, unknown>): string[] {
+  const keys = Object.keys(places)
+  const offset = (key: string) => {
+    const place = places[key]
+    return isPlace(place) ? place[0] : Number.NaN
+  }
+  for (let i = 1; i < keys.length; i++) if (!(offset(keys[i - 1]) < offset(keys[i]))) return keys.sort((a, b) => offset(a) - offset(b))
+  return keys
 }
 
 /**
